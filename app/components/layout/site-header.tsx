@@ -1,0 +1,74 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LANGUAGES, pathInLanguage, type Language } from "~/utils/i18n";
+import type { Role } from "~/generated/prisma/enums";
+
+type HeaderUser = { name: string; role: Role; delegationCode: string | null } | null;
+
+export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const nav = [
+    { to: `/${lang}/members`, label: t("nav.members") },
+    ...(user?.role === "SECRETARIAT" ? [{ to: `/${lang}/admin`, label: t("nav.admin") }] : []),
+  ];
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skipToContent")}
+      </a>
+      <div className="site-header-inner">
+        <Link to={`/${lang}`} className="brand" aria-label={t("nav.homeLabel")}>
+          {t("appName")}
+        </Link>
+        <nav aria-label={t("nav.main")} className="main-nav">
+          <ul role="list">
+            {nav.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} prefetch="intent">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <details className="language-switcher">
+            <summary aria-label={t("nav.chooseLanguage")}>
+              <span aria-hidden="true">🌐</span> {LANGUAGES.find((l) => l.code === lang)?.name}
+            </summary>
+            <ul role="list">
+              {LANGUAGES.map((l) => (
+                <li key={l.code}>
+                  <a
+                    href={pathInLanguage(location.pathname, location.search, l.code)}
+                    hrefLang={l.code}
+                    lang={l.code}
+                    dir={l.dir}
+                    aria-current={l.code === lang ? "true" : undefined}
+                  >
+                    {l.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </details>
+          {user ? (
+            <>
+              <Link to={`/${lang}/account`} className="account-link">
+                {user.name}
+              </Link>
+              <Form method="post" action={`/${lang}/logout`}>
+                <button type="submit" className="button-link">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <Link to={`/${lang}/login`}>{t("nav.signIn")}</Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

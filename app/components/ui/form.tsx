@@ -1,0 +1,114 @@
+// Accessible form primitives around Conform's field metadata: a label, the
+// control, a hint and the translated error, tied together with aria attributes.
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { translateMessage } from "~/utils/messages";
+
+type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-errors" role="list">
+      {errors.map((e) => (
+        <li key={e}>{translateMessage(t, e)}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function FormErrors({ id, errors }: { id?: string; errors?: string[] }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <div id={id} className="alert alert-error" role="alert">
+      {errors.map((e) => (
+        <p key={e}>{translateMessage(t, e)}</p>
+      ))}
+    </div>
+  );
+}
+
+type InputFieldProps = {
+  label: ReactNode;
+  meta: AnyField;
+  type?: "text" | "email" | "password" | "search" | "url" | "date" | "datetime-local" | "number";
+  hint?: ReactNode;
+  autoComplete?: string;
+  inputMode?: "numeric" | "text" | "email";
+  dir?: "ltr" | "rtl" | "auto";
+  required?: boolean;
+};
+
+export function InputField({ label, meta, type = "text", hint, autoComplete, inputMode, dir, required }: InputFieldProps) {
+  const props = getInputProps(meta, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={`${meta.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        {...props}
+        key={props.key}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        dir={dir}
+        required={required ?? props.required}
+      />
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextareaField({ label, meta, hint, rows = 6 }: { label: ReactNode; meta: AnyField; hint?: ReactNode; rows?: number }) {
+  const props = getTextareaProps(meta, { ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={`${meta.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea {...props} key={props.key} rows={rows} dir="auto" />
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  meta,
+  options,
+  hint,
+}: {
+  label: ReactNode;
+  meta: AnyField;
+  options: { value: string; label: string }[];
+  hint?: ReactNode;
+}) {
+  const props = getSelectProps(meta, { ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={`${meta.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <select {...props} key={props.key}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SiteHeader } from "~/components/layout/site-header";
+import stylesUrl from "~/styles/app.css";
+import { getUser } from "~/utils/auth.server";
+import { directionOf, DEFAULT_LANGUAGE, isLanguage, languageFromAcceptLanguage, languageFromPath, type Language } from "~/utils/i18n";
+import { localesVersion } from "~/utils/i18n.server";
+import { useRequestInfo } from "~/utils/request-info";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const lang: Language = isLanguage(params.lang)
+    ? params.lang
+    : languageFromAcceptLanguage(request.headers.get("accept-language"));
+  const user = await getUser(request, context);
+  return json({
+    lang,
+    localesVersion: localesVersion(),
+    user: user
+      ? { name: user.name, role: user.role, delegationCode: user.delegation?.code ?? null }
+      : null,
+  });
+}
+
+export type RootData = ReturnType<typeof useRootData>;
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRootData();
+  const location = useLocation();
+  const { nonce, requestId } = useRequestInfo();
+  const lang = data?.lang ?? languageFromPath(location.pathname) ?? DEFAULT_LANGUAGE;
+  return (
+    <html lang={lang} dir={directionOf(lang)} data-locales-version={data?.localesVersion}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="request-id" content={requestId} />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRootData();
+  return (
+    <>
+      <SiteHeader lang={data?.lang ?? DEFAULT_LANGUAGE} user={data?.user ?? null} />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const data = useRootData();
+  const location = useLocation();
+  const { requestId } = useRequestInfo();
+  const lang = data?.lang ?? languageFromPath(location.pathname) ?? DEFAULT_LANGUAGE;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
+  return (
+    <>
+      <SiteHeader lang={lang} user={data?.user ?? null} />
+      <main id="main" tabIndex={-1} className="error-page">
+        <h1>{t(`errorPage.${kind}.title`)}</h1>
+        <p>{t(`errorPage.${kind}.body`)}</p>
+        {kind === "server" && requestId ? (
+          <p>
+            {t("errorPage.reference")} <code>{requestId}</code>
+          </p>
+        ) : null}
+        <p>
+          <Link to={`/${lang}`}>{t("errorPage.home")}</Link>
+        </p>
+      </main>
+    </>
+  );
+}

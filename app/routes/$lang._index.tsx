@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { delegationName } from "~/modules/delegation/names";
+import { getHome } from "~/modules/home/home.server";
+import { getUser } from "~/utils/auth.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { requireLanguage } from "~/utils/lang.server";
+import { titleMeta } from "~/utils/meta";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const lang = requireLanguage(params);
+  const user = await getUser(request, context);
+  const home = await getHome(user);
+  const t = await getFixedT(lang);
+  return json({
+    lang,
+    user: user ? { name: user.name, role: user.role, delegationCode: user.delegation?.code ?? null } : null,
+    ...home,
+    title: `${t("appName")} — ${t("home.tagline")}`,
+  });
+}
+
+export default function Home() {
+  const { t } = useTranslation();
+  const { lang, user, delegations, needs } = useLoaderData<typeof loader>();
+  const todo = [
+    needs.unreadNotices > 0 && { to: `/${lang}/account`, text: t("home.unreadNotices", { count: needs.unreadNotices }) },
+    needs.openInvitations > 0 && { to: `/${lang}/admin/invitations`, text: t("home.openInvitations", { count: needs.openInvitations }) },
+  ].filter(Boolean) as { to: string; text: string }[];
+  return (
+    <div className="page">
+      <section className="hero">
+        <h1>{user ? t("home.welcomeBack", { name: user.name }) : t("appName")}</h1>
+        <p className="lead">{t("home.tagline")}</p>
+        {user?.delegationCode ? (
+          <p>
+            {t("home.yourDelegation")}{" "}
+            <Link to={`/${lang}/members/${user.delegationCode.toLowerCase()}`}>{delegationName(user.delegationCode, lang)}</Link> ·{" "}
+            {t(`roles.${user.role}`)}
+          </p>
+        ) : null}
+      </section>
+      {user ? (
+        <section aria-labelledby="needs-heading" className="card">
+          <h2 id="needs-heading">{t("home.needsYou")}</h2>
+          {todo.length === 0 ? (
+            <p className="muted">{t("home.nothingNeedsYou")}</p>
+          ) : (
+            <ul>
+              {todo.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to}>{item.text}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : (
+        <section className="card">
+          <p>{t("home.about")}</p>
+          <p>
+            <Link to={`/${lang}/login`} className="button">
+              {t("nav.signIn")}
+            </Link>
+          </p>
+        </section>
+      )}
+      <section aria-labelledby="community-heading">
+        <h2 id="community-heading">{t("home.community")}</h2>
+        <ul role="list" className="stats">
+          {(["MEMBER", "PARTNER", "OBSERVER"] as const).map((s) => (
+            <li key={s}>
+              <strong>{new Intl.NumberFormat(lang).format(delegations[s])}</strong> {t(`delegationStatus.plural.${s}`)}
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link to={`/${lang}/members`}>{t("home.seeMembers")}</Link>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+export const meta = titleMeta;

@@ -1,0 +1,219 @@
+// Sign-in sessions. Lucia v3 (in maintenance) stays behind this one module:
+// routes and services call the functions below, never Lucia itself.
+import { Lucia, TimeSpan } from "lucia";
+import type { AppLoadContext } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { prisma } from "./db.server";
+import { getEnv } from "./env.server";
+import { PrismaSessionAdapter, hashSessionId } from "./session-adapter.server";
+import {
+  RECENT_AUTHENTICATION_MS,
+  SECOND_FACTOR_WINDOW_MS,
+  SESSION_EXTEND_INTERVAL_MS,
+  SESSION_IDLE_TIMEOUT_MS,
+} from "./session-policy";
+import type { Language } from "./i18n";
+import { can, requiresSecondFactor, type Act } from "./permissions";
+import { securityEvent } from "./logger.server";
+import type { DelegationStatus, Role } from "~/generated/prisma/enums";
+
+declare module "lucia" {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseSessionAttributes: {
+      createdAt?: Date;
+      secondFactorVerified?: boolean;
+      authenticatedAt?: Date;
+      userAgent?: string | null;
+      ipAddress?: string | null;
+    };
+    DatabaseUserAttributes: Record<string, never>;
+  }
+}
+
+const secureCookies = !getEnv().INSECURE_COOKIES;
+
+export const SESSION_COOKIE_NAME = secureCookies ? "__Host-concord_session" : "concord_session";
+
+const lucia = new Lucia(new PrismaSessionAdapter(prisma), {
+  sessionExpiresIn: new TimeSpan(SESSION_IDLE_TIMEOUT_MS / 1000, "s"),
+  sessionCookie: {
+    name: SESSION_COOKIE_NAME,
+    // A browser-session cookie: the server decides expiry, the cookie never outlives the browser.
+    expires: false,
+    attributes: { secure: secureCookies, sameSite: "lax", path: "/" },
+  },
+  getSessionAttributes: (attributes) => attributes,
+  getUserAttributes: () => ({}),
+});
+
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: string;
+  totpEnabled: boolean;
+  delegation: { id: string; code: string; status: DelegationStatus } | null;
+  session: { id: string; authenticatedAt: Date; createdAt: Date };
+};
+
+type SessionState =
+  | { kind: "anonymous" }
+  | { kind: "pendingSecondFactor"; sessionId: string; userId: string }
+  | { kind: "signedIn"; user: CurrentUser };
+
+function readSessionCookie(request: Request): string | null {
+  return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+}
+
+const memo = new WeakMap<object, Promise<SessionState>>();
+
+/** Resolves the request's session once per request (loaders run in parallel). */
+export function getSessionState(request: Request, context?: AppLoadContext): Promise<SessionState> {
+  const key = context ?? request;
+  let state = memo.get(key);
+  if (!state) {
+    state = resolveSession(request);
+    memo.set(key, state);
+  }
+  return state;
+}
+
+async function resolveSession(request: Request): Promise<SessionState> {
+  const sessionId = readSessionCookie(request);
+  if (!sessionId) return { kind: "anonymous" };
+  const { session } = await lucia.validateSession(sessionId);
+  if (!session) return { kind: "anonymous" };
+  const now = Date.now();
+  if (!session.secondFactorVerified) {
+    if (now - (session.createdAt?.getTime() ?? 0) > SECOND_FACTOR_WINDOW_MS) return { kind: "anonymous" };
+    return { kind: "pendingSecondFactor", sessionId, userId: session.userId };
+  }
+  // Lucia slides expiry only past half its span; slide it about every minute instead, so
+  // the idle timeout is really the one named in session-policy.
+  const remaining = session.expiresAt.getTime() - now;
+  if (!session.fresh && SESSION_IDLE_TIMEOUT_MS - remaining > SESSION_EXTEND_INTERVAL_MS) {
+    await new PrismaSessionAdapter(prisma).updateSessionExpiration(sessionId, new Date(now + SESSION_IDLE_TIMEOUT_MS));
+  }
+  const user = await prisma.user.findUnique({
+    where: { id: session.userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      locale: true,
+      totpEnabledAt: true,
+      disabledAt: true,
+      delegation: { select: { id: true, code: true, status: true } },
+    },
+  });
+  if (!user || user.disabledAt) return { kind: "anonymous" };
+  return {
+    kind: "signedIn",
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      locale: user.locale,
+      totpEnabled: user.totpEnabledAt !== null,
+      delegation: user.delegation,
+      session: {
+        id: hashSessionId(sessionId),
+        authenticatedAt: session.authenticatedAt ?? new Date(0),
+        createdAt: session.createdAt ?? new Date(0),
+      },
+    },
+  };
+}
+
+export async function getUser(request: Request, context?: AppLoadContext): Promise<CurrentUser | null> {
+  const state = await getSessionState(request, context);
+  return state.kind === "signedIn" ? state.user : null;
+}
+
+function safeRedirectTarget(request: Request): string {
+  const url = new URL(request.url);
+  return url.pathname + url.search;
+}
+
+/**
+ * The signed-in user, or a redirect to the sign-in page that comes back here.
+ * Roles that must use a second factor are sent to set one up before anything else.
+ */
+export async function requireUser(
+  request: Request,
+  context: AppLoadContext | undefined,
+  lang: Language,
+  { allowMissingSecondFactor = false } = {},
+): Promise<CurrentUser> {
+  const user = await getUser(request, context);
+  if (!user) {
+    const params = new URLSearchParams({ redirectTo: safeRedirectTarget(request) });
+    throw redirect(`/${lang}/login?${params}`);
+  }
+  if (!allowMissingSecondFactor && requiresSecondFactor(user.role) && !user.totpEnabled) {
+    throw redirect(`/${lang}/account/two-factor`);
+  }
+  return user;
+}
+
+/** The signed-in user if the permission table allows the act; otherwise 403. */
+export async function requirePermission(
+  request: Request,
+  context: AppLoadContext | undefined,
+  lang: Language,
+  act: Act,
+): Promise<CurrentUser> {
+  const user = await requireUser(request, context, lang);
+  if (!can(user, act)) {
+    securityEvent("permission.denied", { userId: user.id, act, path: new URL(request.url).pathname });
+    throw new Response("Forbidden", { status: 403 });
+  }
+  return user;
+}
+
+export function hasRecentAuthentication(user: CurrentUser, now = Date.now()): boolean {
+  return now - user.session.authenticatedAt.getTime() <= RECENT_AUTHENTICATION_MS;
+}
+
+type ClientInfo = { userAgent?: string | null; ipAddress?: string | null };
+
+/** Starts a session after the password step; it counts only once the second factor (if any) is done. */
+export async function createSession(userId: string, secondFactorVerified: boolean, client: ClientInfo): Promise<string> {
+  const session = await lucia.createSession(userId, {
+    secondFactorVerified,
+    userAgent: client.userAgent ?? null,
+    ipAddress: client.ipAddress ?? null,
+  });
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+/** The second factor succeeded: the pending session becomes a full one. */
+export async function completeSecondFactor(sessionId: string): Promise<void> {
+  await prisma.session.update({
+    where: { id: hashSessionId(sessionId) },
+    data: { secondFactorVerified: true, authenticatedAt: new Date() },
+  });
+}
+
+/** The user proved again who they are (password re-entered): sensitive acts are open for a while. */
+export async function markReauthenticated(sessionHash: string): Promise<void> {
+  await prisma.session.update({ where: { id: sessionHash }, data: { authenticatedAt: new Date() } });
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const sessionId = readSessionCookie(request);
+  if (sessionId) await lucia.invalidateSession(sessionId);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+export function blankSessionCookie(): string {
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+export async function deleteExpiredSessions(): Promise<void> {
+  await lucia.deleteExpiredSessions();
+}

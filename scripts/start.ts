@@ -1,0 +1,97 @@
+// `npm start`: validate configuration, bring up the database (embedded unless
+// DATABASE_URL is set), migrate, seed demo content into an empty database,
+// build if needed, serve. SIGINT/SIGTERM shut everything down cleanly.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { ConfigError, parseEnv } from "~/utils/env.server";
+import { logger } from "~/utils/logger.server";
+import { closeDatabase } from "~/utils/db.server";
+import { openDatabase } from "../server/database";
+
+const BUILD_FILE = path.resolve("build/index.js");
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded() {
+  const built = fs.existsSync(BUILD_FILE) ? fs.statSync(BUILD_FILE).mtimeMs : 0;
+  if (built > Math.max(newestMtime(path.resolve("app")), fs.statSync("remix.config.js").mtimeMs)) return;
+  logger.info("building the app (remix build)");
+  const result = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error("remix build failed");
+}
+
+async function main() {
+  let env;
+  try {
+    env = parseEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  buildIfNeeded();
+  const database = await openDatabase(env);
+
+  let shuttingDown = false;
+  const servers: import("node:http").Server[] = [];
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    await Promise.all(
+      servers.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            s.closeIdleConnections();
+          }),
+      ),
+    );
+    await closeDatabase();
+    await database.embedded?.stop();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  try {
+    if (env.seedDemo) {
+      const { seedDemoIfEmpty } = await import("../prisma/seed");
+      await seedDemoIfEmpty();
+    }
+    const build = (await import(pathToFileURL(BUILD_FILE).href)) as ServerBuild;
+    const { createHttpApp } = await import("../server/http");
+    const app = createHttpApp({ build, env });
+    const server = app.listen(env.PORT, env.HOST, () => {
+      logger.info({ url: `http://localhost:${env.PORT}` }, "Concord is listening");
+    });
+    server.on("error", (error) => {
+      logger.fatal({ err: error }, "the HTTP server could not start");
+      void shutdown("error");
+    });
+    servers.push(server);
+  } catch (error) {
+    logger.fatal({ err: error }, "start-up failed");
+    await closeDatabase();
+    await database.embedded?.stop();
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,128 @@
+// The HTTP server around the Remix app: security headers, the cross-site check,
+// static files, health and metrics, request logs. Stateless: several can run.
+import { randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
+import express, { type NextFunction, type Request, type Response } from "express";
+import compression from "compression";
+import helmet from "helmet";
+import client from "prom-client";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { getPool } from "~/utils/db.server";
+import type { Env } from "~/utils/env.server";
+import { logger, securityEvent } from "~/utils/logger.server";
+import { isSameOriginRequest } from "~/utils/origin-check.server";
+
+client.collectDefaultMetrics();
+const httpDuration = new client.Histogram({
+  name: "concord_http_request_duration_seconds",
+  help: "Time to answer HTTP requests",
+  labelNames: ["method", "area", "status"],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+});
+
+/** A coarse, bounded label for metrics: the section of the site, never ids or tokens. */
+function areaOf(pathname: string): string {
+  const parts = pathname.split("/").filter(Boolean);
+  const section = /^[a-z]{2}$/.test(parts[0] ?? "") ? parts[1] : parts[0];
+  return section && /^[a-z-]{2,20}$/.test(section) ? section : "home";
+}
+
+export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+  const production = env.NODE_ENV === "production";
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const requestId = randomUUID();
+    res.locals.requestId = requestId;
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    res.setHeader("X-Request-Id", requestId);
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      httpDuration.observe({ method: req.method, area: areaOf(req.path), status: String(res.statusCode) }, ms / 1000);
+      // The path only: query strings can carry tokens (invitation links).
+      logger.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, "request");
+    });
+    next();
+  });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(production ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: production ? { maxAge: 63072000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: "same-origin" },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.use((req, res, next) => {
+    const siteOrigin = env.PUBLIC_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
+    const ok = isSameOriginRequest({
+      method: req.method,
+      siteOrigin,
+      originHeader: req.get("origin"),
+      secFetchSite: req.get("sec-fetch-site"),
+    });
+    if (ok) return next();
+    securityEvent("csrf.refused", { requestId: res.locals.requestId, path: req.path, origin: req.get("origin") ?? null });
+    res.status(403).type("text/plain").send("Cross-site request refused.");
+  });
+
+  app.use(compression());
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await getPool().query("SELECT 1");
+      res.set("Cache-Control", "no-store").json({ status: "ok" });
+    } catch (error) {
+      logger.error({ err: error }, "health check failed");
+      res.status(503).set("Cache-Control", "no-store").json({ status: "unavailable" });
+    }
+  });
+
+  app.get("/metrics", async (req, res) => {
+    if (env.METRICS_TOKEN && req.get("authorization") !== `Bearer ${env.METRICS_TOKEN}`) {
+      res.status(401).end();
+      return;
+    }
+    res.set("Content-Type", client.register.contentType).send(await client.register.metrics());
+  });
+
+  const publicDir = path.resolve("public");
+  // Fingerprinted build assets never change; everything else is revalidated hourly.
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        requestId: res.locals.requestId as string,
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip ?? "unknown",
+      }),
+    }),
+  );
+
+  return app;
+}

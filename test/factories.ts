@@ -1,0 +1,61 @@
+// Factories for tests and the demo seed: the same code makes both, so the
+// demo shows what the tests exercise.
+import { Secret } from "otpauth";
+import type { DelegationStatus, Role } from "~/generated/prisma/enums";
+import { prisma } from "~/utils/db.server";
+import { hashPassword } from "~/modules/user/password.server";
+
+const hashes = new Map<string, Promise<string>>();
+/** argon2id is slow on purpose; the same password is hashed once per process. */
+function cachedHash(password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashes.set(password, hash);
+  }
+  return hash;
+}
+
+export const TEST_PASSWORD = "correct horse battery staple";
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export async function createDelegation({ code, status = "MEMBER" }: { code: string; status?: DelegationStatus }) {
+  return prisma.delegation.upsert({ where: { code }, update: {}, create: { code, status } });
+}
+
+export async function createUser({
+  role = "DELEGATE",
+  delegationId = null,
+  email = `user-${unique()}@concord.example`,
+  name = "Test User",
+  password = TEST_PASSWORD,
+  locale = "en",
+  totpSecret,
+}: {
+  role?: Role;
+  delegationId?: string | null;
+  email?: string;
+  name?: string;
+  password?: string;
+  locale?: string;
+  /** Base32 secret: the user has TOTP on with this secret. */
+  totpSecret?: string;
+} = {}) {
+  return prisma.user.create({
+    data: {
+      email,
+      name,
+      role,
+      delegationId,
+      locale,
+      passwordHash: await cachedHash(password),
+      ...(totpSecret ? { totpSecret, totpEnabledAt: new Date() } : {}),
+    },
+  });
+}
+
+export function newTotpSecret(): string {
+  return new Secret({ size: 20 }).base32;
+}
