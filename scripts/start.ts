@@ -1,35 +1,13 @@
 // `npm start`: validate configuration, bring up the database (embedded unless
 // DATABASE_URL is set), migrate, seed demo content into an empty database,
 // build if needed, serve. SIGINT/SIGTERM shut everything down cleanly.
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, parseEnv } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { closeDatabase } from "~/utils/db.server";
+import { BUILD_FILE, buildIfNeeded } from "../server/build";
 import { openDatabase } from "../server/database";
-
-const BUILD_FILE = path.resolve("build/index.js");
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfNeeded() {
-  const built = fs.existsSync(BUILD_FILE) ? fs.statSync(BUILD_FILE).mtimeMs : 0;
-  if (built > Math.max(newestMtime(path.resolve("app")), fs.statSync("remix.config.js").mtimeMs)) return;
-  logger.info("building the app (remix build)");
-  const result = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
-  if (result.status !== 0) throw new Error("remix build failed");
-}
 
 async function main() {
   let env;
@@ -42,7 +20,7 @@ async function main() {
     }
     throw error;
   }
-  buildIfNeeded();
+  buildIfNeeded((message) => logger.info(message));
   const database = await openDatabase(env);
 
   let shuttingDown = false;

@@ -32,7 +32,8 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
-  const production = env.NODE_ENV === "production";
+  // HTTPS-only headers when the site is served over HTTPS (behind a proxy, PUBLIC_ORIGIN says so).
+  const https = env.PUBLIC_ORIGIN?.startsWith("https://") ?? false;
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const requestId = randomUUID();
@@ -64,10 +65,10 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
           baseUri: ["'self'"],
           formAction: ["'self'"],
           frameAncestors: ["'none'"],
-          ...(production ? { upgradeInsecureRequests: [] } : {}),
+          ...(https ? { upgradeInsecureRequests: [] } : {}),
         },
       },
-      strictTransportSecurity: production ? { maxAge: 63072000, includeSubDomains: true } : false,
+      strictTransportSecurity: https ? { maxAge: 63072000, includeSubDomains: true } : false,
       referrerPolicy: { policy: "same-origin" },
       crossOriginEmbedderPolicy: false,
     }),

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "../app/utils/embedded-postgres.server";
 import { applyMigrations } from "../app/utils/migrate.server";
 import { TEMPLATE_DATABASE, databaseUrl } from "./db";
 
@@ -22,45 +23,28 @@ const LEFTOVER_STOP_TIMEOUT_MS = 10_000;
 export default async function setup(project: TestProject) {
   const started = performance.now();
   await removeLeftoverClusters();
-  const { startEmbeddedPostgres } = await importWithoutExitHooks();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `${DATA_DIR_PREFIX}${process.pid}-`));
+  // On Ctrl-C or a crash vitest exits without teardown; the cluster then still gets its shutdown
+  // signal (startEmbeddedPostgres hooks 'exit'), and the next run removes the data directory.
   const cluster = await startEmbeddedPostgres({ dataDir, persistent: false });
-  // On Ctrl-C or a crash vitest exits without teardown: the fast-shutdown signal is all there is time for.
-  const stopOnExit = () => void cluster.stop();
-  process.once("exit", stopOnExit);
-
-  const adminUrl = cluster.url();
-  await runAdmin(adminUrl, `CREATE DATABASE ${TEMPLATE_DATABASE}`);
-  await applyMigrations({ connectionString: databaseUrl(adminUrl, TEMPLATE_DATABASE) });
-  // Cloning fails while anyone is connected to the template: forbid connecting to it at all.
-  await runAdmin(adminUrl, `ALTER DATABASE ${TEMPLATE_DATABASE} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
-  project.provide("adminDatabaseUrl", adminUrl);
-  console.log(`test database cluster ready in ${Math.round(performance.now() - started)} ms`);
-
-  return async () => {
-    process.off("exit", stopOnExit);
+  const teardown = async () => {
     await cluster.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
   };
-}
 
-/**
- * embedded-postgres registers process hooks on import (through
- * async-exit-hook) that break vitest: on 'beforeExit' it calls
- * process.exit(0), so a failed run would exit 0; on 'exit' it throws "done is
- * not a function". This setup manages the cluster's lifetime instead.
- */
-async function importWithoutExitHooks() {
-  // As a plain emitter: the typed overloads of `process` want literal event names.
-  const emitter: NodeJS.EventEmitter = process;
-  const before = new Map(emitter.eventNames().map((event) => [event, new Set(emitter.listeners(event))]));
-  const embeddedPostgres = await import("../app/utils/embedded-postgres.server");
-  for (const event of emitter.eventNames()) {
-    for (const listener of emitter.listeners(event)) {
-      if (!before.get(event)?.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
-    }
+  try {
+    const adminUrl = cluster.url();
+    await runAdmin(adminUrl, `CREATE DATABASE ${TEMPLATE_DATABASE}`);
+    await applyMigrations({ connectionString: databaseUrl(adminUrl, TEMPLATE_DATABASE) });
+    // Cloning fails while anyone is connected to the template: forbid connecting to it at all.
+    await runAdmin(adminUrl, `ALTER DATABASE ${TEMPLATE_DATABASE} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+    project.provide("adminDatabaseUrl", adminUrl);
+  } catch (error) {
+    await teardown();
+    throw error;
   }
-  return embeddedPostgres;
+  console.log(`test database cluster ready in ${Math.round(performance.now() - started)} ms`);
+  return teardown;
 }
 
 async function runAdmin(adminUrl: string, sql: string) {
@@ -98,9 +82,14 @@ async function stopOrphanPostgres(clusterDir: string) {
   process.kill(pid, "SIGINT");
   // PostgreSQL deletes its pid file once shut down.
   const deadline = Date.now() + LEFTOVER_STOP_TIMEOUT_MS;
-  while (Date.now() < deadline && (await fs.access(pidFile).then(() => true, () => false))) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  while (Date.now() < deadline && (await exists(pidFile))) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 function isRunning(pid: number): boolean {

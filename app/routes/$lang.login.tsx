@@ -13,6 +13,7 @@ import { isLanguage } from "~/utils/i18n";
 import { parseForm } from "~/utils/forms.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { DomainError } from "~/utils/errors";
+import { requiresSecondFactor } from "~/utils/permissions";
 import { pageTitle } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -46,9 +47,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     userAgent: request.headers.get("user-agent"),
     ipAddress: context?.clientIp,
   });
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: result.userId }, select: { locale: true } });
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: result.userId }, select: { locale: true, role: true } });
   const home = `/${isLanguage(user.locale) ? user.locale : lang}`;
-  const target = safeRedirect(submission.value.redirectTo, home);
+  // A role that must use a second factor but has none set up goes to set it up first.
+  const target =
+    requiresSecondFactor(user.role) && !result.needsSecondFactor
+      ? `/${lang}/account/two-factor`
+      : safeRedirect(submission.value.redirectTo, home);
   if (result.needsSecondFactor) {
     return redirect(`/${lang}/login/two-factor?${new URLSearchParams({ redirectTo: target })}`, {
       headers: { "Set-Cookie": cookie },

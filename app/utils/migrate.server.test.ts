@@ -28,7 +28,12 @@ async function query<Row extends pg.QueryResultRow>(url: string, sql: string, va
   }
 }
 
-type RecordedMigration = { migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number };
+type RecordedMigration = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  applied_steps_count: number;
+};
 
 function recordedMigrations(url: string) {
   return query<RecordedMigration>(

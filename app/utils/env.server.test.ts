@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env.server";
+
+describe("configuration", () => {
+  it("has working defaults", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.seedDemo).toBe(true);
+  });
+  it("never seeds demo data in production unless asked", () => {
+    expect(parseEnv({ NODE_ENV: "production" }).seedDemo).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", SEED_DEMO: "true" }).seedDemo).toBe(true);
+  });
+  it("refuses bad values with a message naming each", () => {
+    expect(() => parseEnv({ PORT: "eighty", DATABASE_URL: "mysql://x" })).toThrow(ConfigError);
+    try {
+      parseEnv({ PORT: "eighty", DATABASE_URL: "mysql://x" });
+    } catch (e) {
+      expect((e as Error).message).toMatch(/PORT/);
+      expect((e as Error).message).toMatch(/DATABASE_URL: must start with postgres/);
+    }
+  });
+  it("reduces PUBLIC_ORIGIN to an origin", () => {
+    expect(parseEnv({ PUBLIC_ORIGIN: "https://concord.example.org/some/path" }).PUBLIC_ORIGIN).toBe("https://concord.example.org");
+  });
+});

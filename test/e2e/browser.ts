@@ -1,0 +1,50 @@
+// Driving Debian's Chromium with playwright-core.
+import { Secret, TOTP } from "otpauth";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export const baseUrl = () => inject("baseUrl");
+export const hasBrowser = Boolean(inject("chromiumPath"));
+
+export const DEMO_PASSWORD = "concord-demo-2026";
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: inject("chromiumPath")!,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export async function newContext(browser: Browser, locale = "en-US"): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseUrl(), locale });
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, lang = "en") {
+  await page.goto(`/${lang}/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.endsWith("/login")), page.locator('form button[type="submit"]').first().click()]);
+}
+
+export function totpCode(secret: string): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate();
+}
+
+/** Sets up two-step verification on the page the server sent a head or the secretariat to. */
+export async function enrollTotp(page: Page, password = DEMO_PASSWORD): Promise<string> {
+  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+  await page.locator('form#enable input[name="password"]').fill(password);
+  await page.locator('form#enable input[name="code"]').fill(totpCode(secret));
+  await page.locator('form#enable button[type="submit"]').click();
+  await page.locator(".recovery-codes").waitFor();
+  return secret;
+}

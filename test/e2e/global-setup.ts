@@ -1,0 +1,92 @@
+// Browser journeys: one throw-away PostgreSQL, the production build served by
+// `scripts/start.ts` exactly as `npm start` runs it (demo content seeded), and
+// Debian's Chromium. Without Chromium the journeys are skipped loudly — except
+// in CI, where that is a failure.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { freePort, startEmbeddedPostgres } from "../../app/utils/embedded-postgres.server";
+import { buildIfNeeded } from "../../server/build";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    /** The database the server under test uses (for factories and assertions). */
+    e2eDatabaseUrl: string;
+    chromiumPath: string | null;
+  }
+}
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+export function findChromium(): string | null {
+  return CANDIDATES.find((p): p is string => Boolean(p) && fs.existsSync(p!)) ?? null;
+}
+
+async function waitForHealth(url: string, server: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the server did not become healthy in time");
+}
+
+export default async function setup(project: TestProject) {
+  const chromiumPath = findChromium();
+  if (!chromiumPath) {
+    const message = "Chromium not found (install Debian's `chromium` package or set CHROMIUM_PATH)";
+    if (process.env.CI) throw new Error(`${message}: the browser journeys are required in CI.`);
+    console.warn(`\n${"!".repeat(78)}\n!! ${message}.\n!! SKIPPING THE BROWSER JOURNEYS. They run in CI (.ci/run installs Chromium).\n${"!".repeat(78)}\n`);
+    project.provide("chromiumPath", null);
+    project.provide("baseUrl", "");
+    project.provide("e2eDatabaseUrl", "");
+    return;
+  }
+  buildIfNeeded((m) => console.log(m));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-e2e-"));
+  const cluster = await startEmbeddedPostgres({ dataDir, persistent: false });
+  const databaseUrl = cluster.url("concord");
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO: "true",
+      LOG_LEVEL: process.env.E2E_SERVER_LOG_LEVEL ?? "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  try {
+    await waitForHealth(baseUrl, server, 90_000);
+  } catch (error) {
+    server.kill("SIGKILL");
+    await cluster.stop();
+    throw error;
+  }
+  project.provide("chromiumPath", chromiumPath);
+  project.provide("baseUrl", baseUrl);
+  project.provide("e2eDatabaseUrl", databaseUrl);
+
+  return async () => {
+    await new Promise<void>((resolve) => {
+      if (server.exitCode !== null) return resolve();
+      server.once("exit", () => resolve());
+      server.kill("SIGTERM");
+      setTimeout(() => server.kill("SIGKILL"), 5000).unref();
+    });
+    await cluster.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}
