@@ -72,7 +72,7 @@ export default function Home() {
         <ul role="list" className="stats">
           {(["MEMBER", "PARTNER", "OBSERVER"] as const).map((s) => (
             <li key={s}>
-              <strong>{new Intl.NumberFormat(lang).format(delegations[s])}</strong> {t(`delegationStatus.plural.${s}`)}
+              <Link to={`/${lang}/members`}>{t(`home.delegationCount.${s}`, { count: delegations[s] })}</Link>
             </li>
           ))}
         </ul>
