@@ -59,3 +59,28 @@ export async function createUser({
 export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
+
+/** A signed-in user as services see it (what requireUser returns). */
+export async function actorFor(user: { id: string }) {
+  const row = await prisma.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { id: true, email: true, name: true, role: true, locale: true, totpEnabledAt: true, delegation: { select: { id: true, code: true, status: true } } },
+  });
+  const now = new Date();
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    locale: row.locale,
+    totpEnabled: row.totpEnabledAt !== null,
+    delegation: row.delegation,
+    session: { id: "test-session", authenticatedAt: now, createdAt: now },
+  };
+}
+
+/** A person of a delegation (created if needed) as a service actor. */
+export async function delegationActor(code: string, role: Role = "DELEGATE", status: DelegationStatus = "MEMBER") {
+  const delegation = await createDelegation({ code, status });
+  return actorFor(await createUser({ role, delegationId: delegation.id, name: `${role} ${code}` }));
+}

@@ -17,7 +17,22 @@ export type AuditAct =
   | "user.sessionsEnded"
   | "invitation.created"
   | "invitation.revoked"
-  | "invitation.accepted";
+  | "invitation.accepted"
+  | "proposal.created"
+  | "proposal.versionSaved"
+  | "proposal.translationSaved"
+  | "proposal.coDrafterInvited"
+  | "proposal.consultationOpened"
+  | "proposal.consultationExtended"
+  | "proposal.withdrawn"
+  | "amendment.proposed"
+  | "amendment.accepted"
+  | "amendment.rejected"
+  | "bracket.opened"
+  | "bracket.resolved"
+  | "sponsor.joined"
+  | "sponsor.withdrew"
+  | "comment.hidden";
 
 export type AuditInput = {
   actorId: string | null;

@@ -52,6 +52,7 @@ CREATE TABLE "ProposalVersion" (
     "authorId" UUID NOT NULL,
     "changeNote" TEXT NOT NULL,
     "creditedDelegationId" UUID,
+    "amendmentId" UUID,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "ProposalVersion_pkey" PRIMARY KEY ("id")
@@ -99,6 +100,7 @@ CREATE TABLE "Comment" (
     "versionNumber" INTEGER NOT NULL,
     "sectionKey" TEXT NOT NULL,
     "parentId" UUID,
+    "rootId" UUID,
     "depth" INTEGER NOT NULL DEFAULT 0,
     "authorId" UUID NOT NULL,
     "delegationId" UUID,
@@ -169,6 +171,9 @@ CREATE INDEX "Proposal_lastActivityAt_idx" ON "Proposal"("lastActivityAt");
 CREATE INDEX "ProposalCoDrafter_delegationId_idx" ON "ProposalCoDrafter"("delegationId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "ProposalVersion_amendmentId_key" ON "ProposalVersion"("amendmentId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "ProposalVersion_proposalId_number_key" ON "ProposalVersion"("proposalId", "number");
 
 -- CreateIndex
@@ -184,10 +189,10 @@ CREATE UNIQUE INDEX "ProposalSection_textId_key_key" ON "ProposalSection"("textI
 CREATE UNIQUE INDEX "ProposalSection_textId_position_key" ON "ProposalSection"("textId", "position");
 
 -- CreateIndex
-CREATE INDEX "Comment_proposalId_sectionKey_parentId_createdAt_idx" ON "Comment"("proposalId", "sectionKey", "parentId", "createdAt");
+CREATE INDEX "Comment_proposalId_sectionKey_rootId_createdAt_idx" ON "Comment"("proposalId", "sectionKey", "rootId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "Comment_parentId_createdAt_idx" ON "Comment"("parentId", "createdAt");
+CREATE INDEX "Comment_rootId_createdAt_idx" ON "Comment"("rootId", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "Amendment_proposalId_status_createdAt_idx" ON "Amendment"("proposalId", "status", "createdAt");
