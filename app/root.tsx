@@ -19,7 +19,7 @@ import { getUser } from "~/utils/auth.server";
 import { directionOf, DEFAULT_LANGUAGE, isLanguage, languageFromAcceptLanguage, languageFromPath, type Language } from "~/utils/i18n";
 import { localesVersion } from "~/utils/i18n.server";
 import { useRequestInfo } from "~/utils/request-info";
-import { requiresSecondFactor } from "~/utils/permissions";
+import { can, requiresSecondFactor } from "~/utils/permissions";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -40,7 +40,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     lang,
     localesVersion: localesVersion(),
     user: user
-      ? { name: user.name, role: user.role, delegationCode: user.delegation?.code ?? null }
+      ? {
+          name: user.name,
+          role: user.role,
+          delegationCode: user.delegation?.code ?? null,
+          mayReadMembersOnly: can(user, "readMembersOnly"),
+        }
       : null,
   });
 }

@@ -25,7 +25,10 @@ export async function launch(): Promise<Browser> {
 }
 
 export async function newContext(browser: Browser, locale = "en-US"): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: baseUrl(), locale });
+  const context = await browser.newContext({ baseURL: baseUrl(), locale });
+  // Fail fast: a step that takes this long is broken, not slow.
+  context.setDefaultTimeout(10_000);
+  return context;
 }
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, lang = "en") {

@@ -3,12 +3,13 @@ import { useTranslation } from "react-i18next";
 import { LANGUAGES, pathInLanguage, type Language } from "~/utils/i18n";
 import type { Role } from "~/generated/prisma/enums";
 
-type HeaderUser = { name: string; role: Role; delegationCode: string | null } | null;
+type HeaderUser = { name: string; role: Role; delegationCode: string | null; mayReadMembersOnly: boolean } | null;
 
 export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser }) {
   const { t } = useTranslation();
   const location = useLocation();
   const nav = [
+    ...(user?.mayReadMembersOnly ? [{ to: `/${lang}/proposals`, label: t("nav.proposals") }] : []),
     { to: `/${lang}/members`, label: t("nav.members") },
     ...(user?.role === "SECRETARIAT" ? [{ to: `/${lang}/admin`, label: t("nav.admin") }] : []),
   ];
