@@ -197,6 +197,18 @@ const P2_TITLE = "Cross-border data flows for AI training";
 /** Iran holds this passage of principle 2 in brackets. */
 const P2_IRAN_PASSAGE = "should not be made conditional on local storage";
 
+const p2Principles = (nonPersonal: string) =>
+  list(
+    "**Lawful basis.** Cross-border transfers of personal data for AI training should take place only under a lawful basis recognised by the law of the State of origin.",
+    nonPersonal,
+    "**Transparency.** Developers training models on data transferred across borders should document the origin, licence and collection method of each significant dataset.",
+    "**Safeguards.** Each State may apply proportionate safeguards to datasets it designates as sensitive, such as health, genomic or geospatial data, and will publish the categories concerned.",
+  );
+/** Russia's amendment (rejected): prior authorisation for every transfer. */
+const P2_PRINCIPLES_RU = p2Principles(
+  "**Non-personal data.** Each State may require prior authorisation for transfers of non-personal data for the training of AI models, in accordance with its national legislation.",
+);
+
 const P2_SECTIONS: Section[] = [
   {
     heading: "Preamble",
@@ -211,11 +223,8 @@ const P2_SECTIONS: Section[] = [
   },
   {
     heading: "Principles for cross-border transfers",
-    body: list(
-      "**Lawful basis.** Cross-border transfers of personal data for AI training should take place only under a lawful basis recognised by the law of the State of origin.",
+    body: p2Principles(
       `**Non-personal data.** Transfers of non-personal data for the training of AI models ${P2_IRAN_PASSAGE}, provided that the State of origin retains access for regulatory purposes.`,
-      "**Transparency.** Developers training models on data transferred across borders should document the origin, licence and collection method of each significant dataset.",
-      "**Safeguards.** Each State may apply proportionate safeguards to datasets it designates as sensitive, such as health, genomic or geospatial data, and will publish the categories concerned.",
     ),
   },
   {
@@ -714,10 +723,7 @@ async function seedCrossBorderData(as: As) {
     proposalId: id,
     sectionKey: principles,
     heading: P2_SECTIONS[1].heading,
-    body: P2_SECTIONS[1].body.replace(
-      `Transfers of non-personal data for the training of AI models ${P2_IRAN_PASSAGE}, provided that the State of origin retains access for regulatory purposes.`,
-      "Each State may require prior authorisation for transfers of non-personal data for the training of AI models, in accordance with its national legislation.",
-    ),
+    body: P2_PRINCIPLES_RU,
     rationale: "The text should preserve the full regulatory discretion of the State of origin over all categories of data, not only those it designates as sensitive.",
   });
   await rejectAmendment({

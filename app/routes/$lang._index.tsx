@@ -8,26 +8,34 @@ import { getUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { FormattedDate } from "~/components/ui/formatted";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   const user = await getUser(request, context);
   const home = await getHome(user);
   const t = await getFixedT(lang);
+  const consultations = home.consultations.map((c) => {
+    const shown = c.titles.find((x) => x.language === lang) ?? c.titles.find((x) => x.kind === "ORIGINAL") ?? c.titles[0];
+    return { slug: c.slug, endsAt: c.endsAt, title: shown?.title ?? c.slug, language: shown?.language ?? lang };
+  });
   return json({
     lang,
     user: user ? { name: user.name, role: user.role, delegationCode: user.delegation?.code ?? null } : null,
-    ...home,
+    delegations: home.delegations,
+    needs: home.needs,
+    consultations,
     title: `${t("appName")} — ${t("home.tagline")}`,
   });
 }
 
 export default function Home() {
   const { t } = useTranslation();
-  const { lang, user, delegations, needs } = useLoaderData<typeof loader>();
+  const { lang, user, delegations, needs, consultations } = useLoaderData<typeof loader>();
   const todo = [
     needs.unreadNotices > 0 && { to: `/${lang}/account`, text: t("home.unreadNotices", { count: needs.unreadNotices }) },
     needs.openInvitations > 0 && { to: `/${lang}/admin/invitations`, text: t("home.openInvitations", { count: needs.openInvitations }) },
+    needs.pendingAmendments > 0 && { to: `/${lang}/proposals?status=CONSULTATION&lead=${user?.delegationCode ?? ""}`, text: t("home.pendingAmendments", { count: needs.pendingAmendments }) },
   ].filter(Boolean) as { to: string; text: string }[];
   return (
     <div className="page">
@@ -67,6 +75,21 @@ export default function Home() {
           </p>
         </section>
       )}
+      {consultations.length ? (
+        <section aria-labelledby="consultations-heading" className="card">
+          <h2 id="consultations-heading">{t("home.consultations")}</h2>
+          <ul>
+            {consultations.map((c) => (
+              <li key={c.slug}>
+                <Link to={`/${lang}/proposals/${c.slug}`} lang={c.language} dir="auto">
+                  {c.title}
+                </Link>{" "}
+                — {t("home.until")} <FormattedDate value={c.endsAt} lang={lang} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="community-heading">
         <h2 id="community-heading">{t("home.community")}</h2>
         <ul role="list" className="stats">

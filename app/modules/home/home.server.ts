@@ -2,20 +2,48 @@
 // Each domain adds its own items here as it arrives.
 import { prisma } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
+
+const HOME_LIST_SIZE = 5;
 
 export async function getHome(user: CurrentUser | null) {
-  const [statusCounts, unreadNotices, openInvitations] = await Promise.all([
+  const readsProposals = can(user, "readMembersOnly");
+  const leadsDrafts = user && can(user, "draftForDelegation") && user.delegation;
+  const [statusCounts, unreadNotices, openInvitations, consultations, pendingAmendments] = await Promise.all([
     prisma.delegation.groupBy({ by: ["status"], _count: { _all: true } }),
     user ? prisma.notification.count({ where: { userId: user.id, readAt: null } }) : Promise.resolve(0),
     user?.role === "SECRETARIAT"
       ? prisma.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } })
       : Promise.resolve(0),
+    readsProposals
+      ? prisma.proposal.findMany({
+          where: { status: "CONSULTATION", consultationEndsAt: { gt: new Date() } },
+          orderBy: { consultationEndsAt: "asc" },
+          take: HOME_LIST_SIZE,
+          select: { id: true, slug: true, consultationEndsAt: true, currentVersion: true, originalLanguage: true },
+        })
+      : Promise.resolve([]),
+    leadsDrafts
+      ? prisma.amendment.count({ where: { status: "PENDING", proposal: { leadDelegationId: user.delegation!.id } } })
+      : Promise.resolve(0),
   ]);
+  // Titles of the listed consultations in every language they exist in, one query.
+  const titles = consultations.length
+    ? await prisma.proposalText.findMany({
+        where: { OR: consultations.map((c) => ({ version: { proposalId: c.id, number: c.currentVersion } })) },
+        select: { language: true, title: true, kind: true, version: { select: { proposalId: true } } },
+      })
+    : [];
   const counts = Object.fromEntries(statusCounts.map((s) => [s.status, s._count._all])) as Partial<
     Record<"MEMBER" | "PARTNER" | "OBSERVER", number>
   >;
   return {
     delegations: { MEMBER: counts.MEMBER ?? 0, PARTNER: counts.PARTNER ?? 0, OBSERVER: counts.OBSERVER ?? 0 },
-    needs: { unreadNotices, openInvitations },
+    needs: { unreadNotices, openInvitations, pendingAmendments },
+    consultations: consultations.map((c) => ({
+      slug: c.slug,
+      endsAt: c.consultationEndsAt!,
+      titles: titles.filter((t) => t.version.proposalId === c.id).map((t) => ({ language: t.language, title: t.title, kind: t.kind })),
+    })),
   };
 }

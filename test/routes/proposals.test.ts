@@ -1,0 +1,102 @@
+// Proposal pages called as the HTTP server calls them, against a real database.
+import { describe, expect, it } from "vitest";
+import { createUser, delegationActor } from "../factories";
+import { get, loadContext, post, respond, sessionCookieFor } from "../http";
+import * as list from "~/routes/$lang.proposals._index";
+import * as show from "~/routes/$lang.proposals.$slug._index";
+import * as edit from "~/routes/$lang.proposals.$slug.edit";
+import * as create from "~/routes/$lang.proposals.new";
+import { createProposal } from "~/modules/proposal/proposal.server";
+import { prisma } from "~/utils/db.server";
+
+const args = (request: Request, params: Record<string, string>) => ({ request, params, context: loadContext() });
+
+async function aDraft() {
+  const lead = await delegationActor("BR");
+  const proposal = await createProposal({
+    actor: lead,
+    title: "Draft on data residency",
+    originalLanguage: "en",
+    topics: ["DATA_OWNERSHIP"],
+    sections: [{ heading: "Scope", body: "This text covers public datasets." }],
+  });
+  return { lead, proposal };
+}
+
+describe("proposal visibility", () => {
+  it("never shows a draft to anonymous users", async () => {
+    const { proposal } = await aDraft();
+    const listRes = await respond(() => list.loader(args(get("/en/proposals"), { lang: "en" })));
+    expect(listRes.status).toBe(302);
+    expect(listRes.headers.get("Location")).toMatch(/^\/en\/login/);
+    const showRes = await respond(() => show.loader(args(get(`/en/proposals/${proposal.slug}`), { lang: "en", slug: proposal.slug })));
+    expect(showRes.status).toBe(302);
+  });
+
+  it("shows drafts to members of observer delegations, and 404 for an unknown proposal", async () => {
+    const { proposal } = await aDraft();
+    const observer = await createUser({ role: "OBSERVER", delegationId: (await prisma.delegation.create({ data: { code: "SN", status: "OBSERVER" } })).id });
+    const cookie = await sessionCookieFor(observer.id);
+    const res = await respond(() => show.loader(args(get(`/en/proposals/${proposal.slug}`, cookie), { lang: "en", slug: proposal.slug })));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.current.text.title).toBe("Draft on data residency");
+    expect(body.may).toMatchObject({ edit: false, lead: false, comment: false });
+    const missing = await respond(() => show.loader(args(get("/en/proposals/nope", cookie), { lang: "en", slug: "nope" })));
+    expect(missing.status).toBe(404);
+  });
+
+  it("filters the list by lead delegation and topic", async () => {
+    await aDraft();
+    const reader = await createUser({ role: "SECRETARIAT", totpSecret: "JBSWY3DPEHPK3PXP" });
+    const cookie = await sessionCookieFor(reader.id);
+    const byLead = await (await respond(() => list.loader(args(get("/en/proposals?lead=br", cookie), { lang: "en" })))).json();
+    expect(byLead.items.length).toBeGreaterThan(0);
+    expect(byLead.items.every((p: { leadCode: string }) => p.leadCode === "BR")).toBe(true);
+    const byTopic = await (await respond(() => list.loader(args(get("/en/proposals?topic=DIGITAL_CAPABILITY", cookie), { lang: "en" })))).json();
+    expect(byTopic.items).toEqual([]);
+  });
+});
+
+describe("drafting forms", () => {
+  it("answers an invalid new proposal with field errors and keeps the text; nothing is saved", async () => {
+    const lead = await delegationActor("IN");
+    const user = await prisma.user.findFirstOrThrow({ where: { delegationId: lead.delegation!.id } });
+    const cookie = await sessionCookieFor(user.id);
+    const before = await prisma.proposal.count();
+    const res = await respond(() =>
+      create.action(args(post("/en/proposals/new", { title: "", originalLanguage: "en", "sections[0].heading": "Scope", "sections[0].body": "Kept body text" }, cookie), { lang: "en" })),
+    );
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.result.error.title).toEqual(["validation.required"]);
+    expect(body.result.error.topics).toEqual(['validation.tooFew|{"count":1}']);
+    expect(body.result.initialValue.sections[0].body).toBe("Kept body text");
+    expect(await prisma.proposal.count()).toBe(before);
+  });
+
+  it("refuses a stale save with 409, returning the current text and the editor's own text", async () => {
+    const { lead, proposal } = await aDraft();
+    const user = await prisma.user.findFirstOrThrow({ where: { id: lead.id } });
+    const cookie = await sessionCookieFor(user.id);
+    const key = (await prisma.proposalSection.findFirstOrThrow({ where: { text: { version: { proposalId: proposal.id } } } })).key;
+    const save = (body: string, baseVersion: string) =>
+      respond(() =>
+        edit.action(
+          args(
+            post(`/en/proposals/${proposal.slug}/edit`, { baseVersion, title: "Draft on data residency", changeNote: "edit", "sections[0].key": key, "sections[0].heading": "Scope", "sections[0].body": body }, cookie),
+            { lang: "en", slug: proposal.slug },
+          ),
+        ),
+      );
+    expect((await save("Colleague's wording.", "1")).status).toBe(302);
+    const stale = await save("My own careful wording.", "1");
+    expect(stale.status).toBe(409);
+    const body = await stale.json();
+    expect(body.conflict.version).toBe(2);
+    expect(body.conflict.sections[0].body).toBe("Colleague's wording.");
+    expect(body.result.initialValue.sections[0].body).toBe("My own careful wording.");
+    expect(body.result.error[""]).toEqual(["errors.staleVersion"]);
+    expect(await prisma.proposalVersion.count({ where: { proposalId: proposal.id } })).toBe(2);
+  });
+});
