@@ -6,6 +6,7 @@ import type { DelegationStatus, Role } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 import { createDelegation, createUser } from "../test/factories";
+import { seedDemoProposals } from "./seed-proposals";
 
 export const DEMO_PASSWORD = "concord-demo-2026";
 
@@ -92,4 +93,5 @@ export async function seedDemo() {
       password: DEMO_PASSWORD,
     });
   }
+  await seedDemoProposals();
 }
