@@ -32,7 +32,22 @@ export type AuditAct =
   | "bracket.resolved"
   | "sponsor.joined"
   | "sponsor.withdrew"
-  | "comment.hidden";
+  | "comment.hidden"
+  | "strategy.created"
+  | "strategy.versionSaved"
+  | "strategy.translationSaved"
+  | "strategy.published"
+  | "strategy.superseded"
+  | "strategy.visibilityChanged"
+  | "strategy.attachmentAdded"
+  | "strategy.attachmentRemoved"
+  | "dsi.assessmentSaved"
+  | "dsi.assessmentSubmitted"
+  | "dsi.assessmentReturned"
+  | "dsi.assessmentPublished"
+  | "vote.opened"
+  | "ballot.cast"
+  | "vote.closed";
 
 export type AuditInput = {
   actorId: string | null;

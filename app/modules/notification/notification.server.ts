@@ -1,7 +1,13 @@
 // In-app notices to one user (a second factor changed, a password changed…).
 import { prisma, type Transaction } from "~/utils/db.server";
 
-export type NotificationKind = "security.passwordChanged" | "security.totpEnabled" | "security.totpDisabled" | "security.recoveryCodesRegenerated" | "security.recoveryCodeUsed";
+export type NotificationKind =
+  | "security.passwordChanged"
+  | "security.totpEnabled"
+  | "security.totpDisabled"
+  | "security.recoveryCodesRegenerated"
+  | "security.recoveryCodeUsed"
+  | "vote.reminder";
 
 export async function notify(tx: Transaction, userId: string, kind: NotificationKind, data: Record<string, string> = {}) {
   await tx.notification.create({ data: { userId, kind, data } });

@@ -192,7 +192,7 @@ export async function saveVersion({
 }
 
 /** The original text of a version, for applying an amendment to it. */
-export async function originalSections(tx: Transaction, proposalId: string, number: number) {
+export async function originalSections(tx: Transaction | typeof prisma, proposalId: string, number: number) {
   const text = await tx.proposalText.findFirst({
     where: { kind: "ORIGINAL", version: { proposalId, number } },
     select: { title: true, language: true, sections: { orderBy: { position: "asc" }, select: { key: true, heading: true, body: true } } },

@@ -1,0 +1,24 @@
+// Voting constants that pages show (no zod here).
+export const VOTE_RULES = ["SIMPLE_MAJORITY", "TWO_THIRDS", "CONSENSUS", "SILENCE"] as const;
+export type VoteRuleName = (typeof VOTE_RULES)[number];
+
+/** The choices a delegation has under each rule. */
+export const CHOICES_BY_RULE = {
+  SIMPLE_MAJORITY: ["YES", "NO", "ABSTAIN"],
+  TWO_THIRDS: ["YES", "NO", "ABSTAIN"],
+  CONSENSUS: ["YES", "OBJECT", "ABSTAIN"],
+  SILENCE: ["BREAK_SILENCE"],
+} as const satisfies Record<VoteRuleName, readonly string[]>;
+
+/** The silence procedure's objection window is at least this long (DESIGN.md). */
+export const SILENCE_MIN_HOURS = 72;
+/** Other votes stay open at least this long. */
+export const VOTE_MIN_HOURS = 1;
+export const VOTE_MAX_DAYS = 90;
+export const DEFAULT_QUORUM_PERCENT = 50;
+/** Delegations that have not voted are reminded this long before the deadline. */
+export const REMINDER_BEFORE_MS = 24 * 60 * 60 * 1000;
+/** How often each app server looks for votes to close and reminders to send. */
+export const SWEEP_INTERVAL_MS = 60 * 1000;
+export const EXPLANATION_MAX = 4_000;
+export const RESERVATION_MAX = 2_000;

@@ -1,0 +1,193 @@
+// What the pages show of votes: the state of an open vote (how many have
+// voted, never how), the full record after closing, positions, receipts.
+import type { CurrentUser } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { notFound } from "~/utils/errors";
+import type { Reservation } from "./vote.server";
+
+/** The proposal's latest vote as a reader may see it now. */
+export async function getVoteState(proposalId: string, viewer: CurrentUser) {
+  const vote = await prisma.vote.findFirst({
+    where: { proposalId },
+    orderBy: { openedAt: "desc" },
+    select: {
+      id: true,
+      rule: true,
+      quorumPercent: true,
+      versionNumber: true,
+      openedAt: true,
+      closesAt: true,
+      status: true,
+      closedAt: true,
+      outcome: true,
+      eligibleCount: true,
+      tallyYes: true,
+      tallyNo: true,
+      tallyAbstain: true,
+      tallyObject: true,
+      tallyBreak: true,
+      _count: { select: { ballots: true } },
+    },
+  });
+  if (!vote) return null;
+  const delegationId = viewer.delegation?.id;
+  const [eligible, own] = delegationId
+    ? await Promise.all([
+        prisma.voteEligibility.findUnique({ where: { voteId_delegationId: { voteId: vote.id, delegationId } }, select: { voteId: true } }),
+        prisma.ballot.findUnique({
+          where: { voteId_delegationId: { voteId: vote.id, delegationId } },
+          select: { choice: true, explanation: true, reservations: true, receipt: true, castAt: true, castBy: { select: { name: true } } },
+        }),
+      ])
+    : [null, null];
+  const closed = vote.status === "CLOSED";
+  return {
+    id: vote.id,
+    rule: vote.rule,
+    quorumPercent: vote.quorumPercent,
+    versionNumber: vote.versionNumber,
+    openedAt: vote.openedAt,
+    closesAt: vote.closesAt,
+    status: vote.status,
+    closedAt: vote.closedAt,
+    eligibleCount: vote.eligibleCount,
+    voted: vote._count.ballots,
+    // Results stay hidden until the vote closes.
+    outcome: closed ? vote.outcome : null,
+    tally: closed
+      ? { yes: vote.tallyYes, no: vote.tallyNo, abstain: vote.tallyAbstain, object: vote.tallyObject, breakSilence: vote.tallyBreak }
+      : null,
+    ownDelegationEligible: Boolean(eligible),
+    ownBallot: own ? { ...own, reservations: own.reservations as Reservation[] } : null,
+  };
+}
+
+/** Each eligible delegation's recorded vote, explanation and reservations — only once closed. */
+export async function getVoteRecord(voteId: string) {
+  const vote = await prisma.vote.findUnique({ where: { id: voteId }, select: { status: true } });
+  if (!vote || vote.status !== "CLOSED") throw notFound();
+  const [eligibility, ballots] = await Promise.all([
+    prisma.voteEligibility.findMany({ where: { voteId }, select: { delegation: { select: { id: true, code: true } } } }),
+    prisma.ballot.findMany({
+      where: { voteId },
+      select: { delegationId: true, choice: true, explanation: true, reservations: true, receipt: true, castAt: true },
+    }),
+  ]);
+  return eligibility.map(({ delegation }) => {
+    const ballot = ballots.find((b) => b.delegationId === delegation.id);
+    return {
+      delegationCode: delegation.code,
+      choice: ballot?.choice ?? null,
+      explanation: ballot?.explanation ?? null,
+      reservations: (ballot?.reservations ?? []) as Reservation[],
+      receipt: ballot?.receipt ?? null,
+      castAt: ballot?.castAt ?? null,
+    };
+  });
+}
+
+/** Looks a receipt up in the published record (closed votes only). */
+export async function checkReceipt(receipt: string) {
+  const current = await prisma.ballot.findUnique({
+    where: { receipt },
+    select: { choice: true, castAt: true, delegation: { select: { code: true } }, vote: { select: { status: true, proposal: { select: { slug: true } } } } },
+  });
+  if (current) {
+    if (current.vote.status !== "CLOSED") return { found: "pending" as const };
+    return { found: "counted" as const, delegationCode: current.delegation.code, choice: current.choice, castAt: current.castAt, slug: current.vote.proposal.slug };
+  }
+  const replaced = await prisma.ballotHistory.findFirst({ where: { receipt }, select: { castAt: true, vote: { select: { status: true } } } });
+  if (replaced && replaced.vote.status === "CLOSED") return { found: "replaced" as const, castAt: replaced.castAt };
+  return { found: "none" as const };
+}
+
+export const POSITION_PAGE_SIZE = 20;
+
+/** Adopted texts, newest first: public. */
+export async function listPositions({ page }: { page: number }) {
+  const where = { status: "ADOPTED" as const };
+  const [rows, total] = await Promise.all([
+    prisma.proposal.findMany({
+      where,
+      orderBy: [{ lastActivityAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * POSITION_PAGE_SIZE,
+      take: POSITION_PAGE_SIZE,
+      select: {
+        id: true,
+        slug: true,
+        topics: true,
+        leadDelegation: { select: { code: true } },
+        votes: { where: { outcome: "ADOPTED" }, select: { versionNumber: true, closedAt: true, rule: true }, take: 1 },
+      },
+    }),
+    prisma.proposal.count({ where }),
+  ]);
+  const texts = rows.length
+    ? await prisma.proposalText.findMany({
+        where: { OR: rows.map((r) => ({ version: { proposalId: r.id, number: r.votes[0]?.versionNumber ?? -1 } })) },
+        select: { language: true, title: true, kind: true, version: { select: { proposalId: true } } },
+      })
+    : [];
+  return {
+    items: rows.map((r) => ({
+      slug: r.slug,
+      topics: r.topics,
+      leadCode: r.leadDelegation.code,
+      adoptedAt: r.votes[0]?.closedAt ?? null,
+      rule: r.votes[0]?.rule ?? null,
+      titles: texts.filter((t) => t.version.proposalId === r.id).map((t) => ({ language: t.language, title: t.title, kind: t.kind })),
+    })),
+    total,
+    pageSize: POSITION_PAGE_SIZE,
+  };
+}
+
+/** An adopted position: the adopted version's text in the reader's language, co-sponsors, vote record. */
+export async function getPosition({ slug, language }: { slug: string; language: string }) {
+  const proposal = await prisma.proposal.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      topics: true,
+      originalLanguage: true,
+      leadDelegation: { select: { code: true } },
+      votes: { where: { outcome: "ADOPTED" }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!proposal || proposal.status !== "ADOPTED" || !proposal.votes[0]) throw notFound();
+  const voteId = proposal.votes[0].id;
+  const vote = await prisma.vote.findUniqueOrThrow({ where: { id: voteId } });
+  const version = await prisma.proposalVersion.findUniqueOrThrow({
+    where: { proposalId_number: { proposalId: proposal.id, number: vote.versionNumber } },
+    select: { id: true, texts: { select: { language: true, kind: true } }, sponsors: { select: { delegation: { select: { code: true } } } } },
+  });
+  const wanted = version.texts.find((t) => t.language === language) ?? version.texts.find((t) => t.kind === "ORIGINAL")!;
+  const [text, record] = await Promise.all([
+    prisma.proposalText.findUniqueOrThrow({
+      where: { versionId_language: { versionId: version.id, language: wanted.language } },
+      select: { language: true, kind: true, title: true, sections: { orderBy: { position: "asc" }, select: { key: true, heading: true, body: true } } },
+    }),
+    getVoteRecord(voteId),
+  ]);
+  return {
+    proposal: { slug: proposal.slug, topics: proposal.topics, leadCode: proposal.leadDelegation.code, originalLanguage: proposal.originalLanguage },
+    vote: {
+      id: vote.id,
+      rule: vote.rule,
+      quorumPercent: vote.quorumPercent,
+      versionNumber: vote.versionNumber,
+      openedAt: vote.openedAt,
+      closedAt: vote.closedAt!,
+      eligibleCount: vote.eligibleCount,
+      outcome: vote.outcome!,
+      tally: { yes: vote.tallyYes, no: vote.tallyNo, abstain: vote.tallyAbstain, object: vote.tallyObject, breakSilence: vote.tallyBreak },
+    },
+    text,
+    isFallback: text.language !== language,
+    languages: version.texts,
+    sponsors: version.sponsors.map((s) => s.delegation.code),
+    record,
+  };
+}
