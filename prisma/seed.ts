@@ -7,6 +7,7 @@ import { prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 import { createDelegation, createUser } from "../test/factories";
 import { seedDemoProposals } from "./seed-proposals";
+import { seedDemoVotes } from "./seed-votes";
 
 export const DEMO_PASSWORD = "concord-demo-2026";
 
@@ -94,4 +95,5 @@ export async function seedDemo() {
     });
   }
   await seedDemoProposals();
+  await seedDemoVotes();
 }

@@ -64,6 +64,13 @@ async function main() {
       void shutdown("error");
     });
     servers.push(server);
+    // Close votes whose deadline passed (also while the server was down) and send reminders;
+    // idempotent, so every app server may run it.
+    const { sweepVotes } = await import("~/modules/vote/vote.server");
+    const { SWEEP_INTERVAL_MS } = await import("~/modules/vote/constants");
+    const sweep = () => sweepVotes().catch((error: unknown) => logger.error({ err: error }, "vote sweep failed"));
+    await sweep();
+    setInterval(sweep, SWEEP_INTERVAL_MS).unref();
   } catch (error) {
     logger.fatal({ err: error }, "start-up failed");
     await closeDatabase();

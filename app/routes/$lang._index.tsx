@@ -8,7 +8,7 @@ import { getUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
-import { FormattedDate } from "~/components/ui/formatted";
+import { FormattedDate, formatDate } from "~/components/ui/formatted";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -24,6 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     user: user ? { name: user.name, role: user.role, delegationCode: user.delegation?.code ?? null } : null,
     delegations: home.delegations,
     needs: home.needs,
+    votesToCast: home.votesToCast,
     consultations,
     title: `${t("appName")} — ${t("home.tagline")}`,
   });
@@ -31,8 +32,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { t } = useTranslation();
-  const { lang, user, delegations, needs, consultations } = useLoaderData<typeof loader>();
+  const { lang, user, delegations, needs, consultations, votesToCast } = useLoaderData<typeof loader>();
   const todo = [
+    ...votesToCast.map((v) => ({ to: `/${lang}/proposals/${v.slug}/vote`, text: t("home.voteToCast", { date: formatDate(v.closesAt, lang, true) }) })),
     needs.unreadNotices > 0 && { to: `/${lang}/account`, text: t("home.unreadNotices", { count: needs.unreadNotices }) },
     needs.openInvitations > 0 && { to: `/${lang}/admin/invitations`, text: t("home.openInvitations", { count: needs.openInvitations }) },
     needs.pendingAmendments > 0 && { to: `/${lang}/proposals?status=CONSULTATION&lead=${user?.delegationCode ?? ""}`, text: t("home.pendingAmendments", { count: needs.pendingAmendments }) },

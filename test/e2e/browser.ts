@@ -51,3 +51,31 @@ export async function enrollTotp(page: Page, password = DEMO_PASSWORD): Promise<
   await page.locator(".recovery-codes").waitFor();
   return secret;
 }
+
+/**
+ * Direct access to the database of the server under test (for setting up what a
+ * journey needs, e.g. a known second factor, or moving a deadline into the past).
+ */
+export async function e2eDb() {
+  process.env.DATABASE_URL = inject("e2eDatabaseUrl");
+  const { prisma } = await import("~/utils/db.server");
+  return prisma;
+}
+
+/** Gives a demo account a known TOTP secret and returns a signer for its codes. */
+export async function withKnownTotp(email: string): Promise<string> {
+  const prisma = await e2eDb();
+  const secret = new Secret({ size: 20 }).base32;
+  await prisma.user.update({ where: { email }, data: { totpSecret: secret, totpEnabledAt: new Date(), totpLastStep: null } });
+  return secret;
+}
+
+/** Signs in an account that has TOTP on: password, then a fresh code. */
+export async function signInWithTotp(page: Page, email: string, secret: string, lang = "en") {
+  await page.goto(`/${lang}/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await Promise.all([page.waitForURL(/\/login\/two-factor/), page.locator('form button[type="submit"]').first().click()]);
+  await page.locator('input[name="code"]').fill(totpCode(secret));
+  await Promise.all([page.waitForURL((url) => !url.pathname.includes("/login")), page.locator('form button[type="submit"]').first().click()]);
+}

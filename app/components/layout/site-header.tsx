@@ -10,6 +10,7 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
   const location = useLocation();
   const nav = [
     ...(user?.mayReadMembersOnly ? [{ to: `/${lang}/proposals`, label: t("nav.proposals") }] : []),
+    { to: `/${lang}/positions`, label: t("nav.positions") },
     { to: `/${lang}/members`, label: t("nav.members") },
     ...(user?.role === "SECRETARIAT" ? [{ to: `/${lang}/admin`, label: t("nav.admin") }] : []),
   ];

@@ -85,6 +85,7 @@ export function ProposalHeader({ lang, proposal, text, languages, isFallback, ma
           {t("proposals:tabs.text")}
         </NavLink>
         <NavLink to={`${base}/versions`}>{t("proposals:tabs.versions")}</NavLink>
+        <NavLink to={`${base}/vote`}>{t("proposals:tabs.vote")}</NavLink>
         {may.edit ? <NavLink to={`${base}/edit`}>{t("proposals:tabs.edit")}</NavLink> : null}
         {may.edit ? <NavLink to={`${base}/translate`}>{t("proposals:tabs.translate")}</NavLink> : null}
       </nav>

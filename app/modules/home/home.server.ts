@@ -9,7 +9,8 @@ const HOME_LIST_SIZE = 5;
 export async function getHome(user: CurrentUser | null) {
   const readsProposals = can(user, "readMembersOnly");
   const leadsDrafts = user && can(user, "draftForDelegation") && user.delegation;
-  const [statusCounts, unreadNotices, openInvitations, consultations, pendingAmendments] = await Promise.all([
+  const votesForDelegation = user && can(user, "castBallot") && user.delegation;
+  const [statusCounts, unreadNotices, openInvitations, consultations, pendingAmendments, votesToCast] = await Promise.all([
     prisma.delegation.groupBy({ by: ["status"], _count: { _all: true } }),
     user ? prisma.notification.count({ where: { userId: user.id, readAt: null } }) : Promise.resolve(0),
     user?.role === "SECRETARIAT"
@@ -26,6 +27,20 @@ export async function getHome(user: CurrentUser | null) {
     leadsDrafts
       ? prisma.amendment.count({ where: { status: "PENDING", proposal: { leadDelegationId: user.delegation!.id } } })
       : Promise.resolve(0),
+    // Open votes the user's delegation may cast and has not yet.
+    votesForDelegation
+      ? prisma.vote.findMany({
+          where: {
+            status: "OPEN",
+            closesAt: { gt: new Date() },
+            eligibility: { some: { delegationId: user.delegation!.id } },
+            ballots: { none: { delegationId: user.delegation!.id } },
+          },
+          orderBy: { closesAt: "asc" },
+          take: HOME_LIST_SIZE,
+          select: { closesAt: true, rule: true, proposal: { select: { slug: true } } },
+        })
+      : Promise.resolve([]),
   ]);
   // Titles of the listed consultations in every language they exist in, one query.
   const titles = consultations.length
@@ -40,6 +55,7 @@ export async function getHome(user: CurrentUser | null) {
   return {
     delegations: { MEMBER: counts.MEMBER ?? 0, PARTNER: counts.PARTNER ?? 0, OBSERVER: counts.OBSERVER ?? 0 },
     needs: { unreadNotices, openInvitations, pendingAmendments },
+    votesToCast: votesToCast.map((v) => ({ slug: v.proposal.slug, closesAt: v.closesAt, rule: v.rule })),
     consultations: consultations.map((c) => ({
       slug: c.slug,
       endsAt: c.consultationEndsAt!,

@@ -2,6 +2,7 @@
 import { prisma } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { notify } from "~/modules/notification/notification.server";
+import { recordFailure, secondsBlocked, type LimiterName } from "~/utils/rate-limit.server";
 import { hashPassword, verifyPassword } from "./password.server";
 
 export async function getAccount(userId: string) {
@@ -64,4 +65,19 @@ export async function endOwnSession({ userId, sessionId }: { userId: string; ses
 
 export async function endOtherSessions({ userId, currentSessionId }: { userId: string; currentSessionId: string }) {
   await prisma.session.deleteMany({ where: { userId, id: { not: currentSessionId } } });
+}
+
+/** Checks the password again before a sensitive act; failures count like failed sign-ins. */
+export async function confirmPassword({ userId, password }: { userId: string; password: string }) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, email: true } });
+  const limits: [LimiterName, string][] = [
+    ["loginPerAccountMinute", user.email],
+    ["loginPerAccountHour", user.email],
+  ];
+  const wait = await secondsBlocked(limits);
+  if (wait > 0) throw new DomainError(429, "errors.tooManyAttempts", { count: Math.max(1, Math.ceil(wait / 60)) });
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await recordFailure(limits);
+    throw new DomainError(400, "errors.wrongPassword");
+  }
 }

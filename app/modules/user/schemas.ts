@@ -89,3 +89,5 @@ export const SessionActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("endOtherSessions") }),
   z.object({ intent: z.literal("markRead") }),
 ]);
+
+export const PasswordOnlySchema = z.object({ password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
