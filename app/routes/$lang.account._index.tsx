@@ -152,6 +152,12 @@ export default function AccountPage() {
         </Form>
       </section>
 
+      {account.role === "HEAD" ? (
+        <p>
+          <Link to={`/${lang}/account/delegation`}>{t("account:team.link")}</Link>
+        </p>
+      ) : null}
+
       <section aria-labelledby="password-heading" className="card">
         <h2 id="password-heading">{t("account:password.heading")}</h2>
         <p className="muted">{t("account:password.intro")}</p>

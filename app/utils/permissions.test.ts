@@ -20,25 +20,26 @@ const ORDER: Act[] = [
   "readAuditLog",
   "administer",
   "manageOwnAccount",
+  "nameAlternates",
 ];
 
 type Row = [label: string, actor: Actor, expected: boolean[]];
 const of = (role: Role, status: DelegationStatus | null): Actor => ({ role, delegation: status ? { status } : null });
 
 const MATRIX: Row[] = [
-  //                                        read comm draft publ cosp ballot rsrch chair mod  audit admin own
-  ["anonymous", null,                        [N,   N,   N,    N,   N,   N,     N,    N,    N,   N,    N,    N]],
-  ["head of member", of("HEAD", "MEMBER"),   [Y,   Y,   Y,    Y,   Y,   Y,     Y,    N,    N,   N,    N,    Y]],
-  ["alternate of member", of("ALTERNATE", "MEMBER"), [Y, Y, Y, Y,  Y,   Y,     Y,    N,    N,   N,    N,    Y]],
-  ["delegate of member", of("DELEGATE", "MEMBER"),   [Y, Y, Y, N,  N,   N,     Y,    N,    N,   N,    N,    Y]],
-  ["expert of member", of("EXPERT", "MEMBER"),       [Y, Y, N, N,  N,   N,     Y,    N,    N,   N,    N,    Y]],
-  ["expert without delegation", of("EXPERT", null),  [Y, Y, N, N,  N,   N,     Y,    N,    N,   N,    N,    Y]],
-  ["head of partner", of("HEAD", "PARTNER"),         [Y, Y, Y, Y,  Y,   N,     Y,    N,    N,   N,    N,    Y]],
-  ["delegate of partner", of("DELEGATE", "PARTNER"), [Y, Y, Y, N,  N,   N,     Y,    N,    N,   N,    N,    Y]],
-  ["head of observer", of("HEAD", "OBSERVER"),       [Y, Y, N, Y,  N,   N,     Y,    N,    N,   N,    N,    Y]],
-  ["delegate of observer", of("DELEGATE", "OBSERVER"), [Y, Y, N, N, N,  N,     Y,    N,    N,   N,    N,    Y]],
-  ["observer", of("OBSERVER", "OBSERVER"),           [Y, Y, N, N,  N,   N,     N,    N,    N,   N,    N,    Y]],
-  ["secretariat", of("SECRETARIAT", null),           [Y, Y, N, N,  N,   N,     Y,    Y,    Y,   Y,    Y,    Y]],
+  //                                        read comm draft publ cosp ballot rsrch chair mod  audit admin own  alt
+  ["anonymous", null,                        [N,   N,   N,    N,   N,   N,     N,    N,    N,   N,    N,    N, N]],
+  ["head of member", of("HEAD", "MEMBER"),   [Y,   Y,   Y,    Y,   Y,   Y,     Y,    N,    N,   N,    N,    Y, Y]],
+  ["alternate of member", of("ALTERNATE", "MEMBER"), [Y, Y, Y, Y,  Y,   Y,     Y,    N,    N,   N,    N,    Y, N]],
+  ["delegate of member", of("DELEGATE", "MEMBER"),   [Y, Y, Y, N,  N,   N,     Y,    N,    N,   N,    N,    Y, N]],
+  ["expert of member", of("EXPERT", "MEMBER"),       [Y, Y, N, N,  N,   N,     Y,    N,    N,   N,    N,    Y, N]],
+  ["expert without delegation", of("EXPERT", null),  [Y, Y, N, N,  N,   N,     Y,    N,    N,   N,    N,    Y, N]],
+  ["head of partner", of("HEAD", "PARTNER"),         [Y, Y, Y, Y,  Y,   N,     Y,    N,    N,   N,    N,    Y, Y]],
+  ["delegate of partner", of("DELEGATE", "PARTNER"), [Y, Y, Y, N,  N,   N,     Y,    N,    N,   N,    N,    Y, N]],
+  ["head of observer", of("HEAD", "OBSERVER"),       [Y, Y, N, Y,  N,   N,     Y,    N,    N,   N,    N,    Y, Y]],
+  ["delegate of observer", of("DELEGATE", "OBSERVER"), [Y, Y, N, N, N,  N,     Y,    N,    N,   N,    N,    Y, N]],
+  ["observer", of("OBSERVER", "OBSERVER"),           [Y, Y, N, N,  N,   N,     N,    N,    N,   N,    N,    Y, N]],
+  ["secretariat", of("SECRETARIAT", null),           [Y, Y, N, N,  N,   N,     Y,    Y,    Y,   Y,    Y,    Y, N]],
 ];
 
 describe("permission table", () => {

@@ -20,8 +20,10 @@ const RULES = {
   comment: (a: Actor) => isSecretariat(a) || hasRole(a, [...DRAFTING_ROLES, "EXPERT", "OBSERVER"]),
   /** Draft and edit texts for one's delegation. */
   draftForDelegation: (a: Actor) => hasRole(a, DRAFTING_ROLES) && inDelegationWithStatus(a, ["MEMBER", "PARTNER"]),
-  /** Publish for the delegation, name alternates. */
+  /** Publish for the delegation. */
   publishForDelegation: (a: Actor) => hasRole(a, LEADING_ROLES) && a?.delegation != null,
+  /** Name the delegation's alternates: the head alone. */
+  nameAlternates: (a: Actor) => hasRole(a, ["HEAD"]) && a?.delegation != null,
   /** Join or leave the co-sponsors of a text. */
   coSponsor: (a: Actor) => hasRole(a, LEADING_ROLES) && inDelegationWithStatus(a, ["MEMBER", "PARTNER"]),
   /** Cast the delegation's ballot. */
