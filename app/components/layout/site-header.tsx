@@ -36,8 +36,9 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
         </nav>
         <div className="header-tools">
           <details className="language-switcher">
-            <summary aria-label={t("nav.chooseLanguage")}>
-              <span aria-hidden="true">🌐</span> {LANGUAGES.find((l) => l.code === lang)?.name}
+            <summary>
+              <span aria-hidden="true">🌐</span> <span className="visually-hidden">{t("nav.chooseLanguage")}: </span>
+              {LANGUAGES.find((l) => l.code === lang)?.name}
             </summary>
             <ul role="list">
               {LANGUAGES.map((l) => (
