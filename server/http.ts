@@ -12,6 +12,7 @@ import { getPool } from "~/utils/db.server";
 import type { Env } from "~/utils/env.server";
 import { logger, securityEvent } from "~/utils/logger.server";
 import { isSameOriginRequest } from "~/utils/origin-check.server";
+import { currentTiming, withRequestTiming } from "~/utils/server-timing.server";
 
 client.collectDefaultMetrics();
 const httpDuration = new client.Histogram({
@@ -41,13 +42,23 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
     res.locals.cspNonce = randomBytes(16).toString("base64");
     res.setHeader("X-Request-Id", requestId);
     const started = process.hrtime.bigint();
+    // The header must be set before the body starts: report when Remix writes its head.
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
+    (res as unknown as { writeHead: (...args: unknown[]) => Response }).writeHead = (...args: unknown[]) => {
+      const timing = currentTiming();
+      if (timing && !res.headersSent) {
+        const total = Number(process.hrtime.bigint() - started) / 1e6;
+        res.setHeader("Server-Timing", `db;dur=${timing.dbMs.toFixed(1)};desc="${timing.queries} queries", total;dur=${total.toFixed(1)}`);
+      }
+      return writeHead(...args);
+    };
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       httpDuration.observe({ method: req.method, area: areaOf(req.path), status: String(res.statusCode) }, ms / 1000);
       // The path only: query strings can carry tokens (invitation links).
       logger.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, "request");
     });
-    next();
+    withRequestTiming(next);
   });
 
   app.use(

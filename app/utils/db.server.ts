@@ -3,6 +3,7 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { instrumentPool } from "./server-timing.server";
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -24,6 +25,7 @@ function connect(): Db {
     });
     // An idle connection dropped by the server (restart, shutdown) must not crash the process.
     pool.on("error", (error) => console.error(JSON.stringify({ msg: "idle database connection lost", error: error.message })));
+    instrumentPool(pool);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     holder.__concordDb = { pool, prisma };
   }
