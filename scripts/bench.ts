@@ -1,0 +1,205 @@
+// `npm run bench -- [--scale=1] [--connections=50] [--duration=10]`: build, seed a
+// large data set (embedded PostgreSQL under data/bench unless DATABASE_URL),
+// start the production server, load each page from this separate process with
+// autocannon (bounded in time and count), and print per page: requests/s, p50,
+// p95, p99 latency, errors, the page's database time alone (Server-Timing),
+// HTML size, and the JavaScript a first visit downloads (gzipped). Results go
+// to bench-results/<time>.json. A benchmark, not a test: nothing fails on numbers.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { freePort } from "~/utils/embedded-postgres.server";
+import { closeDatabase, prisma } from "~/utils/db.server";
+import { parseEnv } from "~/utils/env.server";
+import { buildIfNeeded } from "../server/build";
+import { openDatabase } from "../server/database";
+import { seedLarge } from "./seed-large";
+
+const opt = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
+const SCALE = Number(opt("scale", "1"));
+const CONNECTIONS = Number(opt("connections", "50"));
+const DURATION_S = Number(opt("duration", "10"));
+const MAX_REQUESTS = Number(opt("max-requests", "20000"));
+const TIMING_SAMPLES = 15;
+
+type PageResult = {
+  page: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  requests: number;
+  dbMs: number;
+  queries: number;
+  serverMs: number;
+  htmlBytes: number;
+  htmlGzipBytes: number;
+  jsGzipBytes: number;
+};
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+
+async function main() {
+  const env = parseEnv({ ...process.env, SEED_DEMO: "false", DATA_DIR: process.env.DATA_DIR ?? "data/bench" });
+  console.log("Building…");
+  buildIfNeeded((m) => console.log(m));
+  const database = await openDatabase(env);
+  await seedLarge(database.url, SCALE, false);
+
+  // Who the load comes from: a member delegate (reads) and a member head (casts ballots).
+  const { createSession } = await import("~/utils/auth.server");
+  const delegate = await prisma.user.findFirstOrThrow({ where: { role: "DELEGATE", delegation: { status: "MEMBER" } }, orderBy: { email: "asc" } });
+  const head = await prisma.user.findFirstOrThrow({ where: { role: "HEAD", delegation: { status: "MEMBER" } }, orderBy: { email: "asc" } });
+  const cookieOf = async (userId: string) => (await createSession(userId, true, { userAgent: "bench" })).split(";")[0]!;
+  const readerCookie = await cookieOf(delegate.id);
+  const headCookie = await cookieOf(head.id);
+  const openVote = await prisma.vote.findFirstOrThrow({
+    where: { status: "OPEN", eligibility: { some: { delegationId: head.delegationId! } } },
+    select: { proposal: { select: { slug: true } } },
+  });
+  const position = await prisma.proposal.findFirstOrThrow({ where: { status: "ADOPTED" }, orderBy: { slug: "asc" }, select: { slug: true } });
+  const member = await prisma.delegation.findFirstOrThrow({ where: { code: "IN" }, select: { code: true } });
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: database.url, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  // Ctrl-C: stop the server and the database too (the finally below runs on the way out).
+  let interrupted = false;
+  const interrupt = () => {
+    interrupted = true;
+    server.kill("SIGTERM");
+  };
+  process.once("SIGINT", interrupt);
+  process.once("SIGTERM", interrupt);
+  try {
+    for (let i = 0; i < 300; i++) {
+      if (interrupted) throw new Error("interrupted");
+      if ((await fetch(`${base}/healthz`).catch(() => null))?.ok) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const pages: { page: string; path: string; cookie?: string; post?: Record<string, string> }[] = [
+      { page: "home", path: "/en", cookie: readerCookie },
+      { page: "proposals list", path: "/en/proposals", cookie: readerCookie },
+      { page: "proposal, 2,500 comments", path: "/en/proposals/bench-proposal-1", cookie: readerCookie },
+      { page: "its discussed section", path: "/en/proposals/bench-proposal-1/sections/s-1", cookie: readerCookie },
+      { page: "position with vote record", path: `/en/positions/${position.slug}` },
+      { page: "evaluations leaderboard", path: "/en/evaluations" },
+      { page: "datasets, filtered", path: "/en/datasets?access=OPEN" },
+      { page: "strategy compare", path: "/en/strategies/compare" },
+      { page: "member profile", path: `/en/members/${member.code.toLowerCase()}`, cookie: readerCookie },
+      { page: "cast a ballot (POST)", path: `/en/proposals/${openVote.proposal.slug}/vote`, cookie: headCookie, post: { intent: "cast", choice: "YES" } },
+    ];
+    console.log(`Server ready on ${base}; loading ${pages.length} pages.`);
+    const results: PageResult[] = [];
+    for (const p of pages) {
+      if (interrupted) throw new Error("interrupted");
+      console.log(`  ${p.page}…`);
+      const headers: Record<string, string> = { ...(p.cookie ? { cookie: p.cookie } : {}) };
+      const init = (): RequestInit =>
+        p.post
+          ? { method: "POST", redirect: "manual", headers: { ...headers, origin: base, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(p.post) }
+          : { headers, redirect: "manual" };
+      // Sequential samples: database time and total server time from Server-Timing.
+      const db: number[] = [];
+      const total: number[] = [];
+      const queries: number[] = [];
+      let html = "";
+      let status = 0;
+      for (let i = 0; i < TIMING_SAMPLES; i++) {
+        const res = await fetch(base + p.path, init());
+        status = res.status;
+        const timing = res.headers.get("server-timing") ?? "";
+        db.push(Number(/db;dur=([\d.]+)/.exec(timing)?.[1] ?? 0));
+        queries.push(Number(/"(\d+) queries"/.exec(timing)?.[1] ?? 0));
+        total.push(Number(/total;dur=([\d.]+)/.exec(timing)?.[1] ?? 0));
+        html = await res.text();
+      }
+      // JavaScript a first visit downloads: every module script and preload of the page.
+      let jsGzipBytes = 0;
+      if (!p.post) {
+        const srcs = new Set([...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]!));
+        for (const src of srcs) jsGzipBytes += gzipSync(Buffer.from(await (await fetch(base + src)).arrayBuffer())).length;
+      }
+      const latencies: number[] = [];
+      const r = await new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: base + p.path,
+            connections: CONNECTIONS,
+            duration: DURATION_S,
+            amount: MAX_REQUESTS,
+            method: p.post ? "POST" : "GET",
+            headers: p.post ? { ...headers, origin: base, "content-type": "application/x-www-form-urlencoded" } : headers,
+            body: p.post ? new URLSearchParams(p.post).toString() : undefined,
+          },
+          (error, result) => (error ? reject(error) : resolve(result)),
+        );
+        instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+      });
+      latencies.sort((a, b) => a - b);
+      const ok = p.post ? [302, 303] : [200];
+      results.push({
+        page: p.page,
+        path: p.path,
+        rps: Math.round(r.requests.average),
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        p99: percentile(latencies, 99),
+        errors: r.errors + r.timeouts + (r.non2xx - (ok.includes(302) ? r["3xx"] ?? 0 : 0)),
+        requests: r.requests.total,
+        dbMs: median(db),
+        queries: median(queries),
+        serverMs: median(total),
+        htmlBytes: Buffer.byteLength(html),
+        htmlGzipBytes: gzipSync(html).length,
+        jsGzipBytes,
+      });
+      console.log(`  ${p.page}: done (status ${status})`);
+    }
+    printTable(results);
+    fs.mkdirSync("bench-results", { recursive: true });
+    const file = path.join("bench-results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    fs.writeFileSync(file, JSON.stringify({ scale: SCALE, connections: CONNECTIONS, durationSeconds: DURATION_S, cpus: (await import("node:os")).cpus().length, results }, null, 2));
+    console.log(`\nResults written to ${file}`);
+  } finally {
+    if (server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+    }
+    await closeDatabase();
+    await database.embedded?.stop();
+  }
+}
+
+function printTable(results: PageResult[]) {
+  const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+  const rows = results.map((r) => [
+    r.page,
+    String(r.rps),
+    `${r.p50.toFixed(0)} ms`,
+    `${r.p95.toFixed(0)} ms`,
+    `${r.p99.toFixed(0)} ms`,
+    String(r.errors),
+    `${r.dbMs.toFixed(1)} ms (${r.queries} q)`,
+    `${r.serverMs.toFixed(1)} ms`,
+    kb(r.htmlBytes),
+    r.jsGzipBytes ? kb(r.jsGzipBytes) : "—",
+  ]);
+  const head = ["page", "req/s", "p50", "p95", "p99", "errors", "db (sequential)", "server (seq.)", "HTML", "JS first load (gz)"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  console.log(`\nScale ${SCALE}, ${CONNECTIONS} connections, ${DURATION_S} s per page (at most ${MAX_REQUESTS} requests):\n`);
+  console.log(line(head));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+}
+
+await main();
