@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, DEMO_PASSWORD, enrollTotp, hasBrowser, launch, newContext, signIn } from "./browser";
+import { baseUrl, DEMO_PASSWORD, e2eDb, enrollTotp, hasBrowser, launch, newContext, signIn } from "./browser";
 
 describe.skipIf(!hasBrowser)("accounts in the browser", () => {
   let browser: Browser;
@@ -68,6 +68,9 @@ describe.skipIf(!hasBrowser)("accounts in the browser", () => {
   });
 
   it("takes an invitation from the secretariat to a working account", async () => {
+    // Other journeys may have given the secretariat a second factor already: start from none.
+    const prisma = await e2eDb();
+    await prisma.user.update({ where: { email: "secretariat@demo.concord.example" }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
     const admin = await newContext(browser);
     const page = await admin.newPage();
     await signIn(page, "secretariat@demo.concord.example");
