@@ -56,6 +56,26 @@ describe.skipIf(!hasBrowser)("accounts in the browser", () => {
     await context.close();
   });
 
+  it("sends the security headers of SECURITY.md, with a fresh CSP nonce per request", async () => {
+    const first = await fetch(`${baseUrl()}/en`);
+    const second = await fetch(`${baseUrl()}/en`);
+    const csp = first.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(second.headers.get("content-security-policy")).not.toBe(csp);
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(first.headers.get("referrer-policy")).toBe("same-origin");
+    // Every script on the page carries the nonce; nothing is loaded from another origin.
+    const html = await first.text();
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((attrs) => attrs.includes(`nonce="${nonce}"`))).toBe(true);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\/(?!127\.0\.0\.1)/);
+  });
+
   it("shows a translated 404 page", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
