@@ -206,12 +206,17 @@ export default function ProposalPage() {
                   </button>
                 </Form>
               ) : null}
-              <Form method="post">
-                <input type="hidden" name="intent" value="withdraw" />
-                <button type="submit" className="button button-danger">
-                  {t("proposals:lead.withdraw")}
-                </button>
-              </Form>
+              {/* A second step before an act that cannot be undone. */}
+              <details>
+                <summary>{t("proposals:lead.withdraw")}…</summary>
+                <p className="muted">{t("proposals:lead.withdrawWarning")}</p>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="withdraw" />
+                  <button type="submit" className="button button-danger">
+                    {t("proposals:lead.withdraw")}
+                  </button>
+                </Form>
+              </details>
             </section>
           ) : null}
         </aside>

@@ -39,6 +39,7 @@ export function domainErrorReply<Intent extends string | undefined = undefined>(
   options: { field?: string; hideFields?: string[]; intent?: Intent } = {},
 ) {
   if (!(error instanceof DomainError)) throw error;
+  logDenial(error);
   const message = Object.keys(error.values).length ? `${error.messageKey}|${JSON.stringify(error.values)}` : error.messageKey;
   const result = options.field
     ? submission.reply({ fieldErrors: { [options.field]: [message] }, hideFields: options.hideFields })
@@ -48,6 +49,14 @@ export function domainErrorReply<Intent extends string | undefined = undefined>(
 
 /** Turns a domain error into the HTTP answer a loader throws. */
 export function throwAsResponse(error: unknown): never {
-  if (error instanceof DomainError) throw new Response(error.messageKey, { status: error.status });
+  if (error instanceof DomainError) {
+    logDenial(error);
+    throw new Response(error.messageKey, { status: error.status });
+  }
   throw error;
+}
+
+/** Permission denials decided inside services are logged like those at the route (SECURITY.md 7.1.x). */
+function logDenial(error: DomainError) {
+  if (error.status === 403) securityEvent("permission.denied", { reason: error.messageKey });
 }
