@@ -13,6 +13,9 @@ function databaseUrl(): string {
 
 type Db = { pool: pg.Pool; prisma: PrismaClient };
 
+const TRANSACTION_MAX_WAIT_MS = 20_000;
+const TRANSACTION_TIMEOUT_MS = 20_000;
+
 // Kept on globalThis so that `remix dev` reloading the server build does not open a new pool each time.
 const holder = globalThis as unknown as { __concordDb?: Db };
 
@@ -26,7 +29,12 @@ function connect(): Db {
     // An idle connection dropped by the server (restart, shutdown) must not crash the process.
     pool.on("error", (error) => console.error(JSON.stringify({ msg: "idle database connection lost", error: error.message })));
     instrumentPool(pool);
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg(pool),
+      // Under a burst (say, every delegation casting at the deadline) transactions queue for a
+      // connection and for the audit lock: wait for them rather than fail with a 500.
+      transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
+    });
     holder.__concordDb = { pool, prisma };
   }
   return holder.__concordDb;
