@@ -8,6 +8,8 @@ import { logger } from "~/utils/logger.server";
 import { createDelegation, createUser } from "../test/factories";
 import { seedDemoProposals } from "./seed-proposals";
 import { seedDemoVotes } from "./seed-votes";
+import { seedDemoStrategies } from "./seed-strategies";
+import { seedDemoResearch } from "./seed-research";
 
 export const DEMO_PASSWORD = "concord-demo-2026";
 
@@ -96,4 +98,6 @@ export async function seedDemo() {
   }
   await seedDemoProposals();
   await seedDemoVotes();
+  await seedDemoStrategies();
+  await seedDemoResearch();
 }

@@ -36,6 +36,30 @@ const schema = z.object({
   /** Cookies without the Secure flag: only for plain-HTTP access other than localhost. */
   INSECURE_COOKIES: boolean.default("false"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Where uploaded files go: `local` (DATA_DIR/files) or any S3-compatible store (MinIO). */
+  STORAGE: z.enum(["local", "s3"]).default("local"),
+  /** S3-compatible endpoint, e.g. http://minio:9000; unset means AWS S3 itself. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name of 3–63 lower-case letters, digits, dots or hyphens")
+    .optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style addressing (http://host/bucket/key), which MinIO and most self-hosted stores need. */
+  S3_FORCE_PATH_STYLE: boolean.default("true"),
+  /** Largest file accepted in one upload, in bytes (100 MiB). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
+  /** Total size of the files one delegation may keep, in bytes (10 GiB). */
+  STORAGE_QUOTA_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024 * 1024),
+});
+
+const checked = schema.superRefine((env, ctx) => {
+  if (env.STORAGE !== "s3") return;
+  for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+    if (!env[name]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: "is required when STORAGE=s3" });
+  }
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; seedDemo: boolean };
@@ -45,7 +69,7 @@ export class ConfigError extends Error {}
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   // Empty strings count as unset, as in most deployment tools.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
-  const result = schema.safeParse(cleaned);
+  const result = checked.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);

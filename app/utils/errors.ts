@@ -3,7 +3,7 @@
 
 export class DomainError extends Error {
   constructor(
-    public readonly status: 400 | 403 | 404 | 409 | 410 | 422 | 429,
+    public readonly status: 400 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429,
     /** Translation key in the `common` namespace, e.g. "errors.forbidden". */
     public readonly messageKey: string,
     public readonly values: Record<string, string | number> = {},

@@ -11,6 +11,10 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
   const nav = [
     ...(user?.mayReadMembersOnly ? [{ to: `/${lang}/proposals`, label: t("nav.proposals") }] : []),
     { to: `/${lang}/positions`, label: t("nav.positions") },
+    { to: `/${lang}/strategies`, label: t("nav.strategies") },
+    { to: `/${lang}/models`, label: t("nav.models") },
+    { to: `/${lang}/evaluations`, label: t("nav.evaluations") },
+    { to: `/${lang}/datasets`, label: t("nav.datasets") },
     { to: `/${lang}/members`, label: t("nav.members") },
     ...(user?.role === "SECRETARIAT" ? [{ to: `/${lang}/admin`, label: t("nav.admin") }] : []),
   ];

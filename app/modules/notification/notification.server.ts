@@ -7,6 +7,9 @@ export type NotificationKind =
   | "security.totpDisabled"
   | "security.recoveryCodesRegenerated"
   | "security.recoveryCodeUsed"
+  | "dataset.accessRequested"
+  | "dataset.accessApproved"
+  | "dataset.accessDenied"
   | "vote.reminder";
 
 export async function notify(tx: Transaction, userId: string, kind: NotificationKind, data: Record<string, string> = {}) {

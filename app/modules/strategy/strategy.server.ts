@@ -1,0 +1,585 @@
+// Strategies: a delegation's sovereign-AI strategy documents. Every save is a
+// new immutable version (a save based on an older one is refused); a version
+// has an original text and translations; the head publishes a version, which
+// is what readers outside the delegation see, and may later supersede the
+// strategy. Every act writes its audit event in the same transaction, and every
+// read starts from `visibleStrategies(user)`.
+import { randomBytes } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
+import type { DsiDimension, StrategyStatus, StrategyVisibility, TextKind } from "~/generated/prisma/enums";
+import type { CurrentUser } from "~/utils/auth.server";
+import { prisma, type Transaction } from "~/utils/db.server";
+import { DomainError, forbidden, notFound } from "~/utils/errors";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { COMPARE_PICKER_LIMIT, DSI_DIMENSIONS, STRATEGY_PAGE_SIZE, UUID_PATTERN } from "./constants";
+import { mayCreate, mayEdit, mayPublish, readableVersion, visibleStrategies, type StrategyAccess } from "./permissions";
+
+type Db = Transaction | typeof prisma;
+
+export type SectionDraft = { key?: string; heading: string; body: string };
+export type DimensionNotes = Partial<Record<DsiDimension, string>>;
+export type TextInput = { title: string; summary: string; issuingAuthority: string; dimensionNotes: DimensionNotes; sections: SectionDraft[] };
+export type Metadata = { adoptedOn?: string; dimensions: DsiDimension[]; sectors: string[] };
+
+function newSectionKey(): string {
+  return `s-${randomBytes(4).toString("hex")}`;
+}
+
+function slugFor(title: string): string {
+  const base = title
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  const suffix = randomBytes(3).toString("hex");
+  return base ? `${base}-${suffix}` : `strategy-${suffix}`;
+}
+
+/** Keys for new sections; existing keys kept; duplicates refused. */
+function keyedSections(sections: SectionDraft[]) {
+  const seen = new Set<string>();
+  return sections.map((s, position) => {
+    const key = s.key ?? newSectionKey();
+    if (seen.has(key)) throw new DomainError(400, "errors.duplicateSection");
+    seen.add(key);
+    return { key, position, heading: s.heading, body: s.body };
+  });
+}
+
+/** The notes of the covered dimensions only, in the index's order. */
+function notesFor(dimensions: readonly DsiDimension[], notes: DimensionNotes) {
+  return DSI_DIMENSIONS.filter((d) => dimensions.includes(d) && notes[d]).map((d) => ({ dimension: d, summary: notes[d]! }));
+}
+
+/** Dimensions and sectors in one canonical order, whatever order the form sent them in. */
+function canonical(metadata: Metadata) {
+  return {
+    dimensions: DSI_DIMENSIONS.filter((d) => metadata.dimensions.includes(d)),
+    sectors: [...new Set(metadata.sectors)],
+    adoptedOn: metadata.adoptedOn ? new Date(`${metadata.adoptedOn}T00:00:00Z`) : null,
+  };
+}
+
+const ACCESS_SELECT = {
+  id: true,
+  slug: true,
+  delegationId: true,
+  status: true,
+  visibility: true,
+  currentVersion: true,
+  publishedVersion: true,
+  originalLanguage: true,
+} as const;
+
+async function loadAccess(tx: Db, strategyId: string) {
+  const s = await tx.strategy.findUnique({ where: { id: strategyId }, select: ACCESS_SELECT });
+  if (!s) throw notFound();
+  return s;
+}
+
+function createText(
+  tx: Transaction,
+  { versionId, language, kind, authorId, text, dimensions }: { versionId: string; language: string; kind: TextKind; authorId: string; text: TextInput; dimensions: readonly DsiDimension[] },
+) {
+  return tx.strategyText.create({
+    data: {
+      versionId,
+      language,
+      kind,
+      title: text.title,
+      summary: text.summary,
+      issuingAuthority: text.issuingAuthority,
+      authorId,
+      sections: { create: keyedSections(text.sections) },
+      dimensionNotes: { create: notesFor(dimensions, text.dimensionNotes) },
+    },
+  });
+}
+
+/** Copies what the list filters on from a version: called when the listed version (published, else current) changes. */
+async function syncListing(tx: Transaction, strategyId: string, number: number) {
+  const version = await tx.strategyVersion.findUniqueOrThrow({
+    where: { strategyId_number: { strategyId, number } },
+    select: { adoptedOn: true, dimensions: true, sectors: true, texts: { select: { language: true }, orderBy: { createdAt: "asc" } } },
+  });
+  await tx.strategy.update({
+    where: { id: strategyId },
+    data: { adoptedOn: version.adoptedOn, dimensions: version.dimensions, sectors: version.sectors, languages: version.texts.map((t) => t.language) },
+  });
+}
+
+export async function createStrategy({
+  actor,
+  originalLanguage,
+  ...input
+}: { actor: CurrentUser; originalLanguage: string } & TextInput & Metadata) {
+  if (!mayCreate(actor) || !actor.delegation) throw forbidden();
+  const delegationId = actor.delegation.id;
+  const meta = canonical(input);
+  return prisma.$transaction(async (tx) => {
+    const strategy = await tx.strategy.create({
+      data: {
+        slug: slugFor(input.title),
+        delegationId,
+        createdById: actor.id,
+        originalLanguage,
+        currentVersion: 1,
+        ...meta,
+        languages: [originalLanguage],
+      },
+    });
+    const version = await tx.strategyVersion.create({
+      data: { strategyId: strategy.id, number: 1, authorId: actor.id, changeNote: "", ...meta },
+    });
+    await createText(tx, { versionId: version.id, language: originalLanguage, kind: "ORIGINAL", authorId: actor.id, text: input, dimensions: meta.dimensions });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      delegationId,
+      act: "strategy.created",
+      objectType: "strategy",
+      objectId: strategy.id,
+      data: { slug: strategy.slug, title: input.title, originalLanguage },
+    });
+    return strategy;
+  });
+}
+
+/**
+ * Claims the next version number, but only if the caller's base is still the
+ * current version: of two saves on the same base, one wins, the other is told
+ * the text has changed. A superseded strategy takes no new version.
+ */
+async function claimNextVersion(tx: Transaction, strategyId: string, baseVersion: number): Promise<{ number: number; publishedVersion: number | null }> {
+  const rows = await tx.$queryRaw<{ currentVersion: number; publishedVersion: number | null }[]>`
+    UPDATE "Strategy" SET "currentVersion" = "currentVersion" + 1, "lastActivityAt" = now()
+    WHERE id = ${strategyId}::uuid AND "currentVersion" = ${baseVersion} AND status <> 'SUPERSEDED'
+    RETURNING "currentVersion", "publishedVersion"`;
+  if (!rows[0]) throw new DomainError(409, "errors.staleVersion");
+  return { number: rows[0].currentVersion, publishedVersion: rows[0].publishedVersion };
+}
+
+export async function saveVersion({
+  actor,
+  strategyId,
+  baseVersion,
+  changeNote,
+  ...input
+}: { actor: CurrentUser; strategyId: string; baseVersion: number; changeNote: string } & TextInput & Metadata) {
+  const meta = canonical(input);
+  return prisma.$transaction(async (tx) => {
+    const access = await loadAccess(tx, strategyId);
+    if (!mayEdit(actor, access)) throw forbidden();
+    const { number, publishedVersion } = await claimNextVersion(tx, strategyId, baseVersion);
+    const version = await tx.strategyVersion.create({ data: { strategyId, number, authorId: actor.id, changeNote, ...meta } });
+    await createText(tx, { versionId: version.id, language: access.originalLanguage, kind: "ORIGINAL", authorId: actor.id, text: input, dimensions: meta.dimensions });
+    // Until a version is published, the list shows the newest one.
+    if (publishedVersion === null) await syncListing(tx, strategyId, number);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      delegationId: access.delegationId,
+      act: "strategy.versionSaved",
+      objectType: "strategy",
+      objectId: strategyId,
+      data: { version: number, changeNote },
+    });
+    return { number };
+  });
+}
+
+/** The original text of a version: its section keys and the dimensions it covers. */
+async function originalOf(tx: Db, strategyId: string, number: number) {
+  const version = await tx.strategyVersion.findUnique({
+    where: { strategyId_number: { strategyId, number } },
+    select: {
+      id: true,
+      dimensions: true,
+      texts: { where: { kind: "ORIGINAL" }, select: { sections: { orderBy: { position: "asc" }, select: { key: true } } } },
+    },
+  });
+  if (!version || !version.texts[0]) throw notFound();
+  return { versionId: version.id, dimensions: version.dimensions, keys: version.texts[0].sections.map((s) => s.key) };
+}
+
+export async function saveTranslation({
+  actor,
+  strategyId,
+  version,
+  language,
+  kind,
+  ...text
+}: { actor: CurrentUser; strategyId: string; version: number; language: string; kind: Exclude<TextKind, "ORIGINAL">; sections: { key: string; heading: string; body: string }[] } & Omit<TextInput, "sections">) {
+  await prisma.$transaction(async (tx) => {
+    const access = await loadAccess(tx, strategyId);
+    if (!mayEdit(actor, access)) throw forbidden();
+    // The head speaks for the delegation: only they declare a translation official.
+    if (kind === "OFFICIAL_TRANSLATION" && !mayPublish(actor, access)) throw forbidden();
+    if (language === access.originalLanguage) throw new DomainError(400, "errors.translationIsOriginal");
+    // Lock the strategy row: no new version can slip in between this check and the write.
+    const locked = await tx.$queryRaw<{ currentVersion: number }[]>`
+      SELECT "currentVersion" FROM "Strategy" WHERE id = ${strategyId}::uuid FOR UPDATE`;
+    if (locked[0]?.currentVersion !== version) throw new DomainError(409, "errors.staleVersion");
+    const original = await originalOf(tx, strategyId, version);
+    if (text.sections.map((s) => s.key).join(",") !== original.keys.join(",")) throw new DomainError(409, "errors.staleVersion");
+    if (original.dimensions.some((d) => !text.dimensionNotes[d])) throw new DomainError(400, "strategies:validation.dimensionNote");
+    // A newer translation into the same language replaces the previous one (the audit log keeps its history).
+    const existing = await tx.strategyText.findUnique({ where: { versionId_language: { versionId: original.versionId, language } }, select: { id: true } });
+    if (existing) {
+      await tx.strategySection.deleteMany({ where: { textId: existing.id } });
+      await tx.strategyDimensionNote.deleteMany({ where: { textId: existing.id } });
+      await tx.strategyText.delete({ where: { id: existing.id } });
+    }
+    await createText(tx, { versionId: original.versionId, language, kind, authorId: actor.id, text, dimensions: original.dimensions });
+    await tx.strategy.update({ where: { id: strategyId }, data: { lastActivityAt: new Date() } });
+    if ((access.publishedVersion ?? access.currentVersion) === version) await syncListing(tx, strategyId, version);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      delegationId: access.delegationId,
+      act: "strategy.translationSaved",
+      objectType: "strategy",
+      objectId: strategyId,
+      data: { version, language, kind },
+    });
+  });
+}
+
+/**
+ * Publishes the version the head read: it becomes what readers see, and the
+ * strategy is in force. Refused when another version was saved meanwhile, or
+ * when that version is already the published one.
+ */
+export async function publishStrategy({
+  actor,
+  strategyId,
+  version,
+  visibility,
+}: {
+  actor: CurrentUser;
+  strategyId: string;
+  version: number;
+  visibility: StrategyVisibility;
+}) {
+  await prisma.$transaction(async (tx) => {
+    const access = await loadAccess(tx, strategyId);
+    if (!mayPublish(actor, access)) throw forbidden();
+    const rows = await tx.$queryRaw<{ publishedVersion: number }[]>`
+      UPDATE "Strategy"
+      SET "publishedVersion" = "currentVersion", status = 'IN_FORCE', "publishedAt" = now(), visibility = ${visibility}::"StrategyVisibility", "lastActivityAt" = now()
+      WHERE id = ${strategyId}::uuid AND "currentVersion" = ${version} AND status IN ('DRAFT', 'IN_FORCE')
+        AND ("publishedVersion" IS NULL OR "publishedVersion" < "currentVersion")
+      RETURNING "publishedVersion"`;
+    if (!rows[0]) {
+      const now = await loadAccess(tx, strategyId);
+      if (now.currentVersion !== version) throw new DomainError(409, "errors.staleVersion");
+      if (now.publishedVersion === version) throw new DomainError(409, "strategies:errors.alreadyPublished");
+      throw new DomainError(409, "strategies:errors.wrongStatus");
+    }
+    await syncListing(tx, strategyId, version);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      delegationId: access.delegationId,
+      act: "strategy.published",
+      objectType: "strategy",
+      objectId: strategyId,
+      data: { version, visibility, previousVersion: access.publishedVersion },
+    });
+  });
+}
+
+export async function setVisibility({ actor, strategyId, visibility }: { actor: CurrentUser; strategyId: string; visibility: StrategyVisibility }) {
+  await prisma.$transaction(async (tx) => {
+    const access = await loadAccess(tx, strategyId);
+    if (!mayPublish(actor, access)) throw forbidden();
+    const changed = await tx.strategy.updateMany({
+      where: { id: strategyId, status: { not: "SUPERSEDED" }, visibility: { not: visibility } },
+      data: { visibility, lastActivityAt: new Date() },
+    });
+    if (changed.count === 0) return;
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      delegationId: access.delegationId,
+      act: "strategy.visibilityChanged",
+      objectType: "strategy",
+      objectId: strategyId,
+      data: { from: access.visibility, to: visibility },
+    });
+  });
+}
+
+/** The strategy is no longer in force; optionally, another of the delegation's published strategies replaces it. */
+export async function supersedeStrategy({ actor, strategyId, successorId }: { actor: CurrentUser; strategyId: string; successorId?: string }) {
+  await prisma.$transaction(async (tx) => {
+    const access = await loadAccess(tx, strategyId);
+    if (!mayPublish(actor, access)) throw forbidden();
+    if (successorId) {
+      const successor = await tx.strategy.findFirst({
+        where: { id: successorId, delegationId: access.delegationId, publishedVersion: { not: null }, NOT: { id: strategyId } },
+        select: { id: true },
+      });
+      if (!successor) throw new DomainError(400, "strategies:errors.successor");
+    }
+    const changed = await tx.strategy.updateMany({
+      where: { id: strategyId, status: "IN_FORCE" },
+      data: { status: "SUPERSEDED", supersededAt: new Date(), supersededById: successorId ?? null, lastActivityAt: new Date() },
+    });
+    if (changed.count !== 1) throw new DomainError(409, "strategies:errors.wrongStatus");
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      delegationId: access.delegationId,
+      act: "strategy.superseded",
+      objectType: "strategy",
+      objectId: strategyId,
+      data: { successorId: successorId ?? null },
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+
+export type StrategyFilters = {
+  delegationCode?: string;
+  status?: StrategyStatus;
+  dimension?: DsiDimension;
+  sector?: string;
+  language?: string;
+  year?: number;
+};
+
+function filterWhere(f: StrategyFilters): Prisma.StrategyWhereInput[] {
+  return [
+    f.delegationCode ? { delegation: { code: f.delegationCode } } : {},
+    f.status ? { status: f.status } : {},
+    f.dimension ? { dimensions: { has: f.dimension } } : {},
+    f.sector ? { sectors: { has: f.sector } } : {},
+    f.language ? { languages: { has: f.language } } : {},
+    f.year ? { adoptedOn: { gte: new Date(Date.UTC(f.year, 0, 1)), lt: new Date(Date.UTC(f.year + 1, 0, 1)) } } : {},
+  ];
+}
+
+const LIST_SELECT = {
+  id: true,
+  slug: true,
+  delegationId: true,
+  status: true,
+  visibility: true,
+  originalLanguage: true,
+  currentVersion: true,
+  publishedVersion: true,
+  dimensions: true,
+  sectors: true,
+  languages: true,
+  adoptedOn: true,
+  lastActivityAt: true,
+  delegation: { select: { code: true } },
+} as const;
+
+type ListRow = Prisma.StrategyGetPayload<{ select: typeof LIST_SELECT }>;
+
+/**
+ * The titles (and summaries) of the version each reader sees, in every
+ * language it has, for a page of strategies in one query; each item then
+ * shows the reader's language, else the original.
+ */
+async function withTitles(user: CurrentUser | null, rows: ListRow[], lang: string) {
+  const wanted = rows.map((r) => ({ id: r.id, number: readableVersion(user, r as StrategyAccess) ?? r.currentVersion }));
+  const texts = rows.length
+    ? await prisma.strategyText.findMany({
+        where: { OR: wanted.map((w) => ({ version: { strategyId: w.id, number: w.number } })) },
+        select: { language: true, kind: true, title: true, summary: true, version: { select: { strategyId: true } } },
+      })
+    : [];
+  return rows.map((r) => {
+    const own = texts.filter((t) => t.version.strategyId === r.id);
+    const shown = own.find((t) => t.language === lang) ?? own.find((t) => t.kind === "ORIGINAL") ?? own[0];
+    return {
+      id: r.id,
+      slug: r.slug,
+      status: r.status,
+      visibility: r.visibility,
+      delegationCode: r.delegation.code,
+      dimensions: r.dimensions,
+      sectors: r.sectors,
+      languages: own.map((t) => t.language),
+      adoptedOn: r.adoptedOn,
+      lastActivityAt: r.lastActivityAt,
+      unpublishedChanges: r.publishedVersion !== null && r.publishedVersion < r.currentVersion && readableVersion(user, r as StrategyAccess) === r.currentVersion,
+      title: shown?.title ?? r.slug,
+      summary: shown?.summary ?? "",
+      textLanguage: shown?.language ?? r.originalLanguage,
+    };
+  });
+}
+
+export async function listStrategies({ user, lang, page, filters }: { user: CurrentUser | null; lang: string; page: number; filters: StrategyFilters }) {
+  const where: Prisma.StrategyWhereInput = { AND: [visibleStrategies(user), ...filterWhere(filters)] };
+  const [rows, total] = await Promise.all([
+    prisma.strategy.findMany({
+      where,
+      orderBy: [{ lastActivityAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * STRATEGY_PAGE_SIZE,
+      take: STRATEGY_PAGE_SIZE,
+      select: LIST_SELECT,
+    }),
+    prisma.strategy.count({ where }),
+  ]);
+  return { items: await withTitles(user, rows, lang), total, pageSize: STRATEGY_PAGE_SIZE };
+}
+
+/** A delegation's strategies for its profile, most recently active first. */
+export async function listDelegationStrategies({ user, lang, delegationId, limit }: { user: CurrentUser | null; lang: string; delegationId: string; limit: number }) {
+  const where: Prisma.StrategyWhereInput = { AND: [visibleStrategies(user), { delegationId }] };
+  const [rows, total] = await Promise.all([
+    prisma.strategy.findMany({ where, orderBy: [{ lastActivityAt: "desc" }, { id: "asc" }], take: limit, select: LIST_SELECT }),
+    prisma.strategy.count({ where }),
+  ]);
+  return { items: await withTitles(user, rows, lang), total };
+}
+
+/** The years of adoption among the strategies a reader may see, newest first (for the list's year filter). */
+export async function adoptionYears(user: CurrentUser | null): Promise<number[]> {
+  const rows = await prisma.strategy.findMany({
+    where: { AND: [visibleStrategies(user), { adoptedOn: { not: null } }] },
+    distinct: ["adoptedOn"],
+    select: { adoptedOn: true },
+  });
+  return [...new Set(rows.map((r) => r.adoptedOn!.getUTCFullYear()))].sort((a, b) => b - a);
+}
+
+/** A strategy the reader may see, by its slug; 404 otherwise (never a hint that it exists). */
+export async function getStrategyBySlug({ user, slug }: { user: CurrentUser | null; slug: string }) {
+  const s = await prisma.strategy.findFirst({
+    where: { AND: [{ slug }, visibleStrategies(user)] },
+    select: {
+      ...ACCESS_SELECT,
+      publishedAt: true,
+      supersededAt: true,
+      lastActivityAt: true,
+      supersededById: true,
+      delegation: { select: { code: true } },
+    },
+  });
+  if (!s) throw notFound();
+  return s;
+}
+
+/** The strategy that replaced this one, if the reader may see it: its slug and title in their language. */
+export async function getSuccessor({ user, successorId, lang }: { user: CurrentUser | null; successorId: string | null; lang: string }) {
+  if (!successorId) return null;
+  const rows = await prisma.strategy.findMany({ where: { AND: [{ id: successorId }, visibleStrategies(user)] }, select: LIST_SELECT });
+  const [item] = await withTitles(user, rows, lang);
+  return item ? { slug: item.slug, title: item.title, textLanguage: item.textLanguage } : null;
+}
+
+/** A version in the wanted language, else the original; with the languages it exists in. */
+export async function getVersionText({ strategyId, number, language }: { strategyId: string; number: number; language: string }) {
+  const version = await prisma.strategyVersion.findUnique({
+    where: { strategyId_number: { strategyId, number } },
+    select: {
+      id: true,
+      number: true,
+      changeNote: true,
+      createdAt: true,
+      adoptedOn: true,
+      dimensions: true,
+      sectors: true,
+      author: { select: { name: true } },
+      texts: { select: { language: true, kind: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!version) throw notFound();
+  const wanted = version.texts.find((t) => t.language === language) ?? version.texts.find((t) => t.kind === "ORIGINAL")!;
+  const text = await prisma.strategyText.findUniqueOrThrow({
+    where: { versionId_language: { versionId: version.id, language: wanted.language } },
+    select: {
+      language: true,
+      kind: true,
+      title: true,
+      summary: true,
+      issuingAuthority: true,
+      sections: { orderBy: { position: "asc" }, select: { key: true, heading: true, body: true } },
+      dimensionNotes: { select: { dimension: true, summary: true } },
+    },
+  });
+  const notes: DimensionNotes = Object.fromEntries(text.dimensionNotes.map((n) => [n.dimension, n.summary]));
+  return {
+    version: {
+      number: version.number,
+      changeNote: version.changeNote,
+      createdAt: version.createdAt,
+      adoptedOn: version.adoptedOn,
+      dimensions: version.dimensions,
+      sectors: version.sectors,
+      authorName: version.author.name,
+    },
+    text: { ...text, dimensionNotes: notes },
+    languages: version.texts,
+    isFallback: text.language !== language,
+  };
+}
+
+/** Versions 1…upTo, newest first (a reader outside the delegation sees up to the published one). */
+export async function listVersions(strategyId: string, upTo: number) {
+  return prisma.strategyVersion.findMany({
+    where: { strategyId, number: { lte: upTo } },
+    orderBy: { number: "desc" },
+    select: { number: true, changeNote: true, createdAt: true, author: { select: { name: true } }, texts: { select: { language: true } } },
+  });
+}
+
+/**
+ * Two to four strategies side by side: for each, the version the reader sees,
+ * in the reader's language when it exists, with its note per DSI dimension.
+ * Ids or slugs the reader may not see are left out (as if they did not exist).
+ */
+export async function compareStrategies({ user, ids, lang }: { user: CurrentUser | null; ids: string[]; lang: string }) {
+  const uuids = ids.filter((id) => UUID_PATTERN.test(id));
+  const rows = await prisma.strategy.findMany({
+    where: { AND: [visibleStrategies(user), { OR: [{ id: { in: uuids } }, { slug: { in: ids } }] }] },
+    select: { ...ACCESS_SELECT, delegation: { select: { code: true } } },
+  });
+  const ordered = ids.map((id) => rows.find((r) => r.id === id || r.slug === id)).filter((r): r is (typeof rows)[number] => Boolean(r));
+  return Promise.all(
+    ordered.map(async (s) => {
+      const number = readableVersion(user, s)!;
+      const view = await getVersionText({ strategyId: s.id, number, language: lang });
+      return {
+        id: s.id,
+        slug: s.slug,
+        status: s.status,
+        delegationCode: s.delegation.code,
+        versionNumber: number,
+        published: s.publishedVersion === number,
+        adoptedOn: view.version.adoptedOn,
+        dimensions: view.version.dimensions,
+        sectors: view.version.sectors,
+        text: { language: view.text.language, title: view.text.title, summary: view.text.summary, issuingAuthority: view.text.issuingAuthority, dimensionNotes: view.text.dimensionNotes },
+        isFallback: view.isFallback,
+      };
+    }),
+  );
+}
+
+/** What the comparison's pickers offer: the newest strategies the reader may see, titled in their language. */
+export async function compareOptions({ user, lang }: { user: CurrentUser | null; lang: string }) {
+  const rows = await prisma.strategy.findMany({
+    where: visibleStrategies(user),
+    orderBy: [{ lastActivityAt: "desc" }, { id: "asc" }],
+    take: COMPARE_PICKER_LIMIT,
+    select: LIST_SELECT,
+  });
+  return (await withTitles(user, rows, lang)).map((s) => ({ id: s.id, title: s.title, delegationCode: s.delegationCode }));
+}
+
+/** The delegation's other published strategies, which may replace this one. */
+export async function successorOptions({ strategyId, delegationId, lang }: { strategyId: string; delegationId: string; lang: string }) {
+  const rows = await prisma.strategy.findMany({
+    where: { delegationId, publishedVersion: { not: null }, NOT: { id: strategyId } },
+    orderBy: [{ lastActivityAt: "desc" }, { id: "asc" }],
+    take: COMPARE_PICKER_LIMIT,
+    select: LIST_SELECT,
+  });
+  return (await withTitles(null, rows, lang)).map((s) => ({ id: s.id, title: s.title }));
+}

@@ -1,0 +1,124 @@
+// Evaluations: the benchmarks that have results, most-covered first, each
+// with its leading model; filters by language, model family and task name;
+// links to each leaderboard, to the comparison of models and to submitting.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ResultFilters } from "~/components/evaluation/result-filters";
+import { metricLabel, Score } from "~/components/evaluation/score";
+import { Pagination } from "~/components/ui/pagination";
+import { listBenchmarks } from "~/modules/evaluation/leaderboard.server";
+import { ResultFilterSchema } from "~/modules/evaluation/schemas";
+import { listFamilies } from "~/modules/model/model.server";
+import { getUser } from "~/utils/auth.server";
+import { pageParam } from "~/utils/http.server";
+import { pageTitle } from "~/utils/i18n.server";
+import { requireLanguage } from "~/utils/lang.server";
+import { titleMeta } from "~/utils/meta";
+import { can } from "~/utils/permissions";
+
+export const handle = { i18n: ["research"] };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const lang = requireLanguage(params);
+  const user = await getUser(request, context);
+  const url = new URL(request.url);
+  const filters = ResultFilterSchema.parse(Object.fromEntries(url.searchParams));
+  const page = pageParam(url);
+  const [result, families] = await Promise.all([listBenchmarks({ viewer: user, page, ...filters }), listFamilies()]);
+  return json({
+    lang,
+    ...result,
+    page,
+    filters,
+    families,
+    maySubmit: can(user, "submitResearch"),
+    seesMembersOnly: can(user, "readMembersOnly"),
+    title: await pageTitle(lang, "evaluations.title", "research"),
+  });
+}
+
+export default function Evaluations() {
+  const { t } = useTranslation(["research", "common"]);
+  const { lang, items, total, page, pageSize, filters, families, maySubmit, seesMembersOnly } = useLoaderData<typeof loader>();
+  const keep = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v !== undefined && k !== "q") as [string, string][]).toString();
+  return (
+    <div className="page">
+      <div className="page-heading">
+        <h1>{t("research:evaluations.title")}</h1>
+        <div className="button-row">
+          <Link to={`/${lang}/evaluations/compare`} className="button button-secondary">
+            {t("research:compare.title")}
+          </Link>
+          {maySubmit ? (
+            <>
+              <Link to={`/${lang}/evaluations/import`} className="button">
+                {t("research:evaluations.importTitle")}
+              </Link>
+              <Link to={`/${lang}/evaluations/new`} className="button button-secondary">
+                {t("research:evaluations.manualTitle")}
+              </Link>
+            </>
+          ) : null}
+        </div>
+      </div>
+      <p>{t("research:evaluations.intro")}</p>
+      <p className="muted">{seesMembersOnly ? t("research:evaluations.seesMembersOnly") : t("research:evaluations.seesPublicOnly")}</p>
+      <ResultFilters lang={lang} filters={filters} families={families} withTask />
+      <p className="muted" role="status">
+        {t("research:evaluations.benchmarkCount", { count: total })}
+      </p>
+      {items.length === 0 ? (
+        <p>{t("research:evaluations.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">{t("research:evaluations.benchmarksCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("research:evaluations.task")}</th>
+                <th scope="col">{t("research:evaluations.metric")}</th>
+                <th scope="col">{t("research:evaluations.models")}</th>
+                <th scope="col">{t("research:evaluations.results")}</th>
+                <th scope="col">{t("research:evaluations.leader")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((b) => (
+                <tr key={b.id}>
+                  <th scope="row">
+                    <Link to={`/${lang}/evaluations/benchmarks/${b.id}${keep ? `?${keep}` : ""}`} dir="ltr">
+                      {b.task}
+                    </Link>
+                  </th>
+                  <td dir="ltr">
+                    {metricLabel(b.metric, b.filter)} <span aria-hidden="true">{b.higherIsBetter ? "↑" : "↓"}</span>
+                    <span className="visually-hidden">{b.higherIsBetter ? t("research:evaluations.higherIsBetter") : t("research:evaluations.lowerIsBetter")}</span>
+                  </td>
+                  <td className="numeric">{b.models}</td>
+                  <td className="numeric">{b.results}</td>
+                  <td>
+                    {b.leader ? (
+                      <>
+                        <Link to={`/${lang}/models/${b.leader.slug}`} dir="auto">
+                          {b.leader.name}
+                        </Link>{" "}
+                        <Score value={b.leader.score} lang={lang} />
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </div>
+  );
+}
+
+export const meta = titleMeta;
