@@ -22,11 +22,12 @@ async function generateStrategies(client: pg.Client, scale: Scale) {
     `WITH d AS (SELECT d.id, u.id AS head, row_number() OVER (ORDER BY d.code) AS n
                 FROM "Delegation" d JOIN "User" u ON u."delegationId" = d.id AND u.role = 'HEAD')
      INSERT INTO "Strategy" (id, slug, "delegationId", "createdById", status, visibility, "originalLanguage", "currentVersion", "publishedVersion",
-                             "publishedAt", dimensions, sectors, languages, "adoptedOn", "lastActivityAt")
+                             "publishedAt", "supersededAt", dimensions, sectors, languages, "adoptedOn", "lastActivityAt")
      SELECT gen_random_uuid(), 'bench-strategy-' || g, d.id, d.head,
             (CASE WHEN g % 10 = 0 THEN 'SUPERSEDED' WHEN g % 10 = 1 THEN 'DRAFT' ELSE 'IN_FORCE' END)::"StrategyStatus",
             (CASE WHEN g % 4 = 0 THEN 'MEMBERS' ELSE 'PUBLIC' END)::"StrategyVisibility",
             ($2::text[])[1 + g % 10], 2, CASE WHEN g % 10 = 1 THEN NULL ELSE 2 END, CASE WHEN g % 10 = 1 THEN NULL ELSE now() - (g || ' hours')::interval END,
+            CASE WHEN g % 10 = 0 THEN now() - (g || ' minutes')::interval END,
             ARRAY[($3::text[])[1 + g % 4], ($3::text[])[1 + (g + 1) % 4]]::"DsiDimension"[],
             ARRAY[($4::text[])[1 + g % array_length($4::text[], 1)], ($4::text[])[1 + (g + 3) % array_length($4::text[], 1)]],
             ARRAY[($2::text[])[1 + g % 10], 'en'], (date '2015-01-01' + (g * 5) % 3650), now() - (g || ' hours')::interval
