@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { delegationName } from "~/modules/delegation/names";
-import { getHome } from "~/modules/home/home.server";
+import { getHome, getRecent } from "~/modules/home/home.server";
 import { getUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
@@ -13,7 +13,7 @@ import { FormattedDate, formatDate } from "~/components/ui/formatted";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   const user = await getUser(request, context);
-  const home = await getHome(user);
+  const [home, recent] = await Promise.all([getHome(user), getRecent(user, lang)]);
   const t = await getFixedT(lang);
   const consultations = home.consultations.map((c) => {
     const shown = c.titles.find((x) => x.language === lang) ?? c.titles.find((x) => x.kind === "ORIGINAL") ?? c.titles[0];
@@ -25,6 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     delegations: home.delegations,
     needs: home.needs,
     votesToCast: home.votesToCast,
+    recent,
     consultations,
     title: `${t("appName")} — ${t("home.tagline")}`,
   });
@@ -32,11 +33,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { t } = useTranslation();
-  const { lang, user, delegations, needs, consultations, votesToCast } = useLoaderData<typeof loader>();
+  const { lang, user, delegations, needs, consultations, votesToCast, recent } = useLoaderData<typeof loader>();
   const todo = [
     ...votesToCast.map((v) => ({ to: `/${lang}/proposals/${v.slug}/vote`, text: t("home.voteToCast", { date: formatDate(v.closesAt, lang, true) }) })),
     needs.unreadNotices > 0 && { to: `/${lang}/account`, text: t("home.unreadNotices", { count: needs.unreadNotices }) },
     needs.openInvitations > 0 && { to: `/${lang}/admin/invitations`, text: t("home.openInvitations", { count: needs.openInvitations }) },
+    needs.accessRequests > 0 && { to: `/${lang}/datasets`, text: t("home.accessRequests", { count: needs.accessRequests }) },
     needs.pendingAmendments > 0 && { to: `/${lang}/proposals?status=CONSULTATION&lead=${user?.delegationCode ?? ""}`, text: t("home.pendingAmendments", { count: needs.pendingAmendments }) },
   ].filter(Boolean) as { to: string; text: string }[];
   return (
@@ -92,6 +94,49 @@ export default function Home() {
           </ul>
         </section>
       ) : null}
+      <div className="card-grid recent">
+        {recent.positions.length ? (
+          <section aria-labelledby="recent-positions" className="card">
+            <h2 id="recent-positions">{t("home.recentPositions")}</h2>
+            <ul>
+              {recent.positions.map((p) => (
+                <li key={p.slug}>
+                  <Link to={`/${lang}/positions/${p.slug}`} lang={p.language} dir="auto">
+                    {p.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {recent.strategies.length ? (
+          <section aria-labelledby="recent-strategies" className="card">
+            <h2 id="recent-strategies">{t("home.recentStrategies")}</h2>
+            <ul>
+              {recent.strategies.map((s) => (
+                <li key={s.slug}>
+                  <Link to={`/${lang}/strategies/${s.slug}`} lang={s.language} dir="auto">
+                    {s.title}
+                  </Link>{" "}
+                  <span className="muted">({delegationName(s.delegationCode, lang)})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {recent.evaluations.length ? (
+          <section aria-labelledby="recent-evaluations" className="card">
+            <h2 id="recent-evaluations">{t("home.recentEvaluations")}</h2>
+            <ul>
+              {recent.evaluations.map((e) => (
+                <li key={e.id}>
+                  <Link to={`/${lang}/evaluations/runs/${e.id}`}>{e.model}</Link> — {t("home.results", { count: e.results })}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
       <section aria-labelledby="community-heading">
         <h2 id="community-heading">{t("home.community")}</h2>
         <ul role="list" className="stats">

@@ -3,14 +3,39 @@
 import { prisma } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
+import { countPendingRequestsFor } from "~/modules/dataset/access.server";
+import { listStrategies } from "~/modules/strategy/strategy.server";
+import { listPositions } from "~/modules/vote/record.server";
 
 const HOME_LIST_SIZE = 5;
+
+/** Recently published work, for everyone (members see members-only items too). */
+export async function getRecent(user: CurrentUser | null, lang: string) {
+  const [strategies, positions, evaluations] = await Promise.all([
+    listStrategies({ user, lang, page: 1, filters: { status: "IN_FORCE" } }),
+    listPositions({ page: 1 }),
+    prisma.evaluationRun.findMany({
+      where: can(user, "readMembersOnly") ? {} : { visibility: "PUBLIC" },
+      orderBy: { createdAt: "desc" },
+      take: HOME_LIST_SIZE,
+      select: { id: true, createdAt: true, resultCount: true, isDemo: true, model: { select: { name: true } } },
+    }),
+  ]);
+  return {
+    strategies: strategies.items.slice(0, HOME_LIST_SIZE).map((s) => ({ slug: s.slug, title: s.title, language: s.textLanguage, delegationCode: s.delegationCode })),
+    positions: positions.items.slice(0, HOME_LIST_SIZE).map((p) => {
+      const shown = p.titles.find((t) => t.language === lang) ?? p.titles.find((t) => t.kind === "ORIGINAL") ?? p.titles[0];
+      return { slug: p.slug, title: shown?.title ?? p.slug, language: shown?.language ?? lang, adoptedAt: p.adoptedAt };
+    }),
+    evaluations: evaluations.map((e) => ({ id: e.id, model: e.model.name, results: e.resultCount, createdAt: e.createdAt, isDemo: e.isDemo })),
+  };
+}
 
 export async function getHome(user: CurrentUser | null) {
   const readsProposals = can(user, "readMembersOnly");
   const leadsDrafts = user && can(user, "draftForDelegation") && user.delegation;
   const votesForDelegation = user && can(user, "castBallot") && user.delegation;
-  const [statusCounts, unreadNotices, openInvitations, consultations, pendingAmendments, votesToCast] = await Promise.all([
+  const [statusCounts, unreadNotices, openInvitations, consultations, pendingAmendments, votesToCast, accessRequests] = await Promise.all([
     prisma.delegation.groupBy({ by: ["status"], _count: { _all: true } }),
     user ? prisma.notification.count({ where: { userId: user.id, readAt: null } }) : Promise.resolve(0),
     user?.role === "SECRETARIAT"
@@ -41,6 +66,8 @@ export async function getHome(user: CurrentUser | null) {
           select: { closesAt: true, rule: true, proposal: { select: { slug: true } } },
         })
       : Promise.resolve([]),
+    // Access requests to the delegation's datasets, for those who decide them.
+    user && can(user, "publishForDelegation") ? countPendingRequestsFor(user) : Promise.resolve(0),
   ]);
   // Titles of the listed consultations in every language they exist in, one query.
   const titles = consultations.length
@@ -54,7 +81,7 @@ export async function getHome(user: CurrentUser | null) {
   >;
   return {
     delegations: { MEMBER: counts.MEMBER ?? 0, PARTNER: counts.PARTNER ?? 0, OBSERVER: counts.OBSERVER ?? 0 },
-    needs: { unreadNotices, openInvitations, pendingAmendments },
+    needs: { unreadNotices, openInvitations, pendingAmendments, accessRequests },
     votesToCast: votesToCast.map((v) => ({ slug: v.proposal.slug, closesAt: v.closesAt, rule: v.rule })),
     consultations: consultations.map((c) => ({
       slug: c.slug,
