@@ -135,7 +135,8 @@ async function main() {
             url: base + p.path,
             connections: CONNECTIONS,
             duration: DURATION_S,
-            amount: MAX_REQUESTS,
+            // Bounded both ways: the duration, and at most this many requests.
+            maxOverallRequests: MAX_REQUESTS,
             method: p.post ? "POST" : "GET",
             headers: p.post ? { ...headers, origin: base, "content-type": "application/x-www-form-urlencoded" } : headers,
             body: p.post ? new URLSearchParams(p.post).toString() : undefined,

@@ -6,6 +6,7 @@ import { can } from "~/utils/permissions";
 import { countPendingRequestsFor } from "~/modules/dataset/access.server";
 import { listStrategies } from "~/modules/strategy/strategy.server";
 import { listPositions } from "~/modules/vote/record.server";
+import { titlesOfVersions } from "~/modules/proposal/proposal.server";
 
 const HOME_LIST_SIZE = 5;
 
@@ -70,12 +71,7 @@ export async function getHome(user: CurrentUser | null) {
     user && can(user, "publishForDelegation") ? countPendingRequestsFor(user) : Promise.resolve(0),
   ]);
   // Titles of the listed consultations in every language they exist in, one query.
-  const titles = consultations.length
-    ? await prisma.proposalText.findMany({
-        where: { OR: consultations.map((c) => ({ version: { proposalId: c.id, number: c.currentVersion } })) },
-        select: { language: true, title: true, kind: true, version: { select: { proposalId: true } } },
-      })
-    : [];
+  const titles = await titlesOfVersions(consultations.map((c) => ({ proposalId: c.id, number: c.currentVersion })));
   const counts = Object.fromEntries(statusCounts.map((s) => [s.status, s._count._all])) as Partial<
     Record<"MEMBER" | "PARTNER" | "OBSERVER", number>
   >;
@@ -86,7 +82,7 @@ export async function getHome(user: CurrentUser | null) {
     consultations: consultations.map((c) => ({
       slug: c.slug,
       endsAt: c.consultationEndsAt!,
-      titles: titles.filter((t) => t.version.proposalId === c.id).map((t) => ({ language: t.language, title: t.title, kind: t.kind })),
+      titles: titles.filter((t) => t.proposalId === c.id).map((t) => ({ language: t.language, title: t.title, kind: t.kind })),
     })),
   };
 }

@@ -302,14 +302,9 @@ export async function listProposals({
     prisma.proposal.count({ where }),
   ]);
   // Titles and languages of the current versions, in one query for the whole page.
-  const texts = rows.length
-    ? await prisma.proposalText.findMany({
-        where: { OR: rows.map((r) => ({ version: { proposalId: r.id, number: r.currentVersion } })) },
-        select: { language: true, title: true, kind: true, version: { select: { proposalId: true } } },
-      })
-    : [];
+  const texts = await titlesOfVersions(rows.map((r) => ({ proposalId: r.id, number: r.currentVersion })));
   const items = rows.map((r) => {
-    const own = texts.filter((t) => t.version.proposalId === r.id);
+    const own = texts.filter((t) => t.proposalId === r.id);
     return { ...r, titles: own.map((t) => ({ language: t.language, title: t.title, kind: t.kind })) };
   });
   return { items, total, pageSize: PROPOSAL_PAGE_SIZE };
@@ -487,4 +482,23 @@ export async function assertConsultationOpen(tx: Transaction, proposalId: string
   const open = await tx.$queryRaw<{ ok: number }[]>`
     SELECT 1 AS ok FROM "Proposal" WHERE id = ${proposalId}::uuid AND status = 'CONSULTATION' AND "consultationEndsAt" > now()`;
   if (!open[0]) throw new DomainError(409, "errors.consultationClosed");
+}
+
+/**
+ * The titles of given versions of several proposals, in every language they
+ * exist in. Two indexed lookups: (proposal, number) → version, then version → texts
+ * (a filter through the relation would join every text of every version first).
+ */
+export async function titlesOfVersions(wanted: { proposalId: string; number: number }[]) {
+  if (wanted.length === 0) return [];
+  const versions = await prisma.proposalVersion.findMany({
+    where: { OR: wanted.map((w) => ({ proposalId: w.proposalId, number: w.number })) },
+    select: { id: true, proposalId: true },
+  });
+  const texts = await prisma.proposalText.findMany({
+    where: { versionId: { in: versions.map((v) => v.id) } },
+    select: { versionId: true, language: true, title: true, kind: true },
+  });
+  const proposalOf = new Map(versions.map((v) => [v.id, v.proposalId]));
+  return texts.map((t) => ({ proposalId: proposalOf.get(t.versionId)!, language: t.language, title: t.title, kind: t.kind }));
 }

@@ -385,14 +385,22 @@ type ListRow = Prisma.StrategyGetPayload<{ select: typeof LIST_SELECT }>;
  */
 async function withTitles(user: CurrentUser | null, rows: ListRow[], lang: string) {
   const wanted = rows.map((r) => ({ id: r.id, number: readableVersion(user, r as StrategyAccess) ?? r.currentVersion }));
-  const texts = rows.length
-    ? await prisma.strategyText.findMany({
-        where: { OR: wanted.map((w) => ({ version: { strategyId: w.id, number: w.number } })) },
-        select: { language: true, kind: true, title: true, summary: true, version: { select: { strategyId: true } } },
+  // Two indexed lookups: (strategy, number) → version, then version → texts.
+  const versions = rows.length
+    ? await prisma.strategyVersion.findMany({
+        where: { OR: wanted.map((w) => ({ strategyId: w.id, number: w.number })) },
+        select: { id: true, strategyId: true },
       })
     : [];
+  const texts = versions.length
+    ? await prisma.strategyText.findMany({
+        where: { versionId: { in: versions.map((v) => v.id) } },
+        select: { language: true, kind: true, title: true, summary: true, versionId: true },
+      })
+    : [];
+  const strategyOf = new Map(versions.map((v) => [v.id, v.strategyId]));
   return rows.map((r) => {
-    const own = texts.filter((t) => t.version.strategyId === r.id);
+    const own = texts.filter((t) => strategyOf.get(t.versionId) === r.id);
     const shown = own.find((t) => t.language === lang) ?? own.find((t) => t.kind === "ORIGINAL") ?? own[0];
     return {
       id: r.id,

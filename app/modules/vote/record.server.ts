@@ -3,6 +3,7 @@
 import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
+import { titlesOfVersions } from "~/modules/proposal/proposal.server";
 import type { Reservation } from "./vote.server";
 
 /** The proposal's latest vote as a reader may see it now. */
@@ -122,12 +123,7 @@ export async function listPositions({ page }: { page: number }) {
     }),
     prisma.proposal.count({ where }),
   ]);
-  const texts = rows.length
-    ? await prisma.proposalText.findMany({
-        where: { OR: rows.map((r) => ({ version: { proposalId: r.id, number: r.votes[0]?.versionNumber ?? -1 } })) },
-        select: { language: true, title: true, kind: true, version: { select: { proposalId: true } } },
-      })
-    : [];
+  const texts = await titlesOfVersions(rows.filter((r) => r.votes[0]).map((r) => ({ proposalId: r.id, number: r.votes[0]!.versionNumber })));
   return {
     items: rows.map((r) => ({
       slug: r.slug,
@@ -135,7 +131,7 @@ export async function listPositions({ page }: { page: number }) {
       leadCode: r.leadDelegation.code,
       adoptedAt: r.votes[0]?.closedAt ?? null,
       rule: r.votes[0]?.rule ?? null,
-      titles: texts.filter((t) => t.version.proposalId === r.id).map((t) => ({ language: t.language, title: t.title, kind: t.kind })),
+      titles: texts.filter((t) => t.proposalId === r.id).map((t) => ({ language: t.language, title: t.title, kind: t.kind })),
     })),
     total,
     pageSize: POSITION_PAGE_SIZE,
