@@ -13,8 +13,8 @@ const HOME_LIST_SIZE = 5;
 /** Recently published work, for everyone (members see members-only items too). */
 export async function getRecent(user: CurrentUser | null, lang: string) {
   const [strategies, positions, evaluations] = await Promise.all([
-    listStrategies({ user, lang, page: 1, filters: { status: "IN_FORCE" } }),
-    listPositions({ page: 1 }),
+    listStrategies({ user, lang, page: 1, filters: { status: "IN_FORCE" }, pageSize: HOME_LIST_SIZE }),
+    listPositions({ page: 1, pageSize: HOME_LIST_SIZE }),
     prisma.evaluationRun.findMany({
       where: can(user, "readMembersOnly") ? {} : { visibility: "PUBLIC" },
       orderBy: { createdAt: "desc" },

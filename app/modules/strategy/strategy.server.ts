@@ -421,19 +421,31 @@ async function withTitles(user: CurrentUser | null, rows: ListRow[], lang: strin
   });
 }
 
-export async function listStrategies({ user, lang, page, filters }: { user: CurrentUser | null; lang: string; page: number; filters: StrategyFilters }) {
+export async function listStrategies({
+  user,
+  lang,
+  page,
+  filters,
+  pageSize = STRATEGY_PAGE_SIZE,
+}: {
+  user: CurrentUser | null;
+  lang: string;
+  page: number;
+  filters: StrategyFilters;
+  pageSize?: number;
+}) {
   const where: Prisma.StrategyWhereInput = { AND: [visibleStrategies(user), ...filterWhere(filters)] };
   const [rows, total] = await Promise.all([
     prisma.strategy.findMany({
       where,
       orderBy: [{ lastActivityAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * STRATEGY_PAGE_SIZE,
-      take: STRATEGY_PAGE_SIZE,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
       select: LIST_SELECT,
     }),
     prisma.strategy.count({ where }),
   ]);
-  return { items: await withTitles(user, rows, lang), total, pageSize: STRATEGY_PAGE_SIZE };
+  return { items: await withTitles(user, rows, lang), total, pageSize };
 }
 
 /** A delegation's strategies for its profile, most recently active first. */

@@ -105,14 +105,14 @@ export async function checkReceipt(receipt: string) {
 export const POSITION_PAGE_SIZE = 20;
 
 /** Adopted texts, newest first: public. */
-export async function listPositions({ page }: { page: number }) {
+export async function listPositions({ page, pageSize = POSITION_PAGE_SIZE }: { page: number; pageSize?: number }) {
   const where = { status: "ADOPTED" as const };
   const [rows, total] = await Promise.all([
     prisma.proposal.findMany({
       where,
       orderBy: [{ lastActivityAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * POSITION_PAGE_SIZE,
-      take: POSITION_PAGE_SIZE,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
       select: {
         id: true,
         slug: true,
@@ -134,7 +134,7 @@ export async function listPositions({ page }: { page: number }) {
       titles: texts.filter((t) => t.proposalId === r.id).map((t) => ({ language: t.language, title: t.title, kind: t.kind })),
     })),
     total,
-    pageSize: POSITION_PAGE_SIZE,
+    pageSize,
   };
 }
 
