@@ -43,8 +43,8 @@ export const STRATEGY_PAGE_SIZE = 20;
 /** A comparison shows two to four strategies side by side. */
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
-/** How many strategies the comparison's pickers offer (the newest first). */
-export const COMPARE_PICKER_LIMIT = 200;
+/** How many strategies the comparison's pickers offer, newest first (four pickers: the page stays small; the list page's checkboxes reach every strategy). */
+export const COMPARE_PICKER_LIMIT = 50;
 /** How many of a delegation's strategies its profile lists before linking to the full list. */
 export const PROFILE_STRATEGY_LIMIT = 10;
 /** Strategies adopted from this year on can be filtered by year. */
