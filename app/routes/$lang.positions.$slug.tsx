@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { languageName } from "~/components/proposal/proposal-header";
+import { LanguageVersions, languageName } from "~/components/proposal/proposal-header";
 import { FormattedDate } from "~/components/ui/formatted";
 import { ResultsChart } from "~/components/vote/results-chart";
 import { delegationName } from "~/modules/delegation/names";
@@ -58,18 +58,7 @@ export default function Position() {
           {t("proposals:header.fallback", { language: languageName(text.language) })}
         </p>
       ) : null}
-      <p className="languages">
-        {t("proposals:header.languages")}{" "}
-        {languages.map((l, i) => (
-          <span key={l.language}>
-            {i > 0 ? " · " : null}
-            <a href={`/${l.language}/positions/${proposal.slug}`} hrefLang={l.language} lang={l.language}>
-              {languageName(l.language)}
-            </a>{" "}
-            <span className="muted">({t(`proposals:textKind.${l.kind}`)})</span>
-          </span>
-        ))}
-      </p>
+      <LanguageVersions base="positions" slug={proposal.slug} languages={languages} />
       <article className="proposal-text" lang={text.language} dir="auto">
         {sections.map((s, i) => {
           const notes = footnotes.filter((f) => f.sectionKey === s.key);

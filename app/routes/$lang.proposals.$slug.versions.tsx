@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProposalHeader } from "~/components/proposal/proposal-header";
+import { Diff } from "~/components/ui/diff";
 import { FormattedDate } from "~/components/ui/formatted";
 import { delegationName } from "~/modules/delegation/names";
 import { getVersionText, listVersions } from "~/modules/proposal/proposal.server";
@@ -53,29 +54,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     comparison,
     title: `${page.current.text.title} · Concord`,
   });
-}
-
-type Part = { kind: "same" | "added" | "removed"; text: string };
-
-function Diff({ parts }: { parts: Part[] }) {
-  const { t } = useTranslation("proposals");
-  return (
-    <>
-      {parts.map((p, i) =>
-        p.kind === "same" ? (
-          <span key={i}>{p.text}</span>
-        ) : p.kind === "added" ? (
-          <ins key={i} aria-label={t("diff.added")}>
-            {p.text}
-          </ins>
-        ) : (
-          <del key={i} aria-label={t("diff.removed")}>
-            {p.text}
-          </del>
-        ),
-      )}
-    </>
-  );
 }
 
 export default function Versions() {

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Diff } from "~/components/strategy/diff";
+import { Diff } from "~/components/ui/diff";
 import { languageName, StrategyHeader } from "~/components/strategy/strategy-header";
 import { FormattedDate } from "~/components/ui/formatted";
 import { getVersionText, listVersions } from "~/modules/strategy/strategy.server";

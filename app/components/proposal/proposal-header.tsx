@@ -26,6 +26,25 @@ type HeaderProps = {
 
 export const languageName = (code: string) => LANGUAGES.find((l) => l.code === code)?.name ?? code;
 
+/** Links to every language version of a text, each marked original, official or unofficial. */
+export function LanguageVersions({ base, slug, languages }: { base: "proposals" | "positions"; slug: string; languages: { language: string; kind: string }[] }) {
+  const { t } = useTranslation("proposals");
+  return (
+    <p className="languages">
+      {t("header.languages")}{" "}
+      {languages.map((l, i) => (
+        <span key={l.language}>
+          {i > 0 ? " · " : null}
+          <a href={`/${l.language}/${base}/${slug}`} hrefLang={l.language} lang={l.language}>
+            {languageName(l.language)}
+          </a>{" "}
+          <span className="muted">({t(`textKind.${l.kind}`)})</span>
+        </span>
+      ))}
+    </p>
+  );
+}
+
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation("proposals");
   return <span className={`status status-${status.toLowerCase()}`}>{t(`status.${status}`)}</span>;
@@ -68,18 +87,7 @@ export function ProposalHeader({ lang, proposal, text, languages, isFallback, ma
           {t("proposals:header.fallback", { language: languageName(text.language) })}
         </p>
       ) : null}
-      <p className="languages">
-        {t("proposals:header.languages")}{" "}
-        {languages.map((l, i) => (
-          <span key={l.language}>
-            {i > 0 ? " · " : null}
-            <a href={`/${l.language}/proposals/${proposal.slug}`} hrefLang={l.language} lang={l.language}>
-              {languageName(l.language)}
-            </a>{" "}
-            <span className="muted">({t(`proposals:textKind.${l.kind}`)})</span>
-          </span>
-        ))}
-      </p>
+      <LanguageVersions base="proposals" slug={proposal.slug} languages={languages} />
       <nav aria-label={t("proposals:header.pages")} className="tabs">
         <NavLink to={base} end>
           {t("proposals:tabs.text")}

@@ -1,10 +1,10 @@
 // Proposals: creating, listing, reading, versioning (with stale-save refusal),
 // translations, co-drafters, consultation and withdrawal. Every governance act
 // writes its audit event in the same transaction.
-import { randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { DsiDimension, ProposalStatus, TextKind } from "~/generated/prisma/enums";
 import type { CurrentUser } from "~/utils/auth.server";
+import { keyedSections, slugFor, type SectionDraft } from "~/modules/text/sections.server";
 import { prisma, type Transaction } from "~/utils/db.server";
 import { DomainError, forbidden, notFound } from "~/utils/errors";
 import { can } from "~/utils/permissions";
@@ -12,40 +12,13 @@ import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { CONSULTATION_MAX_DAYS, PROPOSAL_PAGE_SIZE } from "./constants";
 import { isLeadDrafter, mayEdit, mayLead, type ProposalAccess } from "./permissions";
 
-export type SectionDraft = { key?: string; heading: string; body: string };
+export type { SectionDraft };
 
 /** Proposals are members-only, whatever their stage (positions are the public side). */
 export function assertMayRead(user: CurrentUser | null): asserts user is CurrentUser {
   if (!can(user, "readMembersOnly")) throw forbidden();
 }
 
-function newSectionKey(): string {
-  return `s-${randomBytes(4).toString("hex")}`;
-}
-
-function slugFor(title: string): string {
-  const base = title
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  const suffix = randomBytes(3).toString("hex");
-  return base ? `${base}-${suffix}` : `proposal-${suffix}`;
-}
-
-/** Keys for new sections; existing keys kept; duplicates refused. */
-function keyedSections(sections: SectionDraft[]) {
-  const seen = new Set<string>();
-  return sections.map((s, position) => {
-    const key = s.key ?? newSectionKey();
-    if (seen.has(key)) throw new DomainError(400, "errors.duplicateSection");
-    seen.add(key);
-    return { key, position, heading: s.heading, body: s.body };
-  });
-}
 
 export async function loadAccess(tx: Transaction | typeof prisma, proposalId: string): Promise<ProposalAccess & { id: string; currentVersion: number; originalLanguage: string }> {
   const p = await tx.proposal.findUnique({
@@ -74,7 +47,7 @@ export async function createProposal({
   return prisma.$transaction(async (tx) => {
     const proposal = await tx.proposal.create({
       data: {
-        slug: slugFor(title),
+        slug: slugFor(title, "proposal"),
         leadDelegationId: delegationId,
         createdById: actor.id,
         originalLanguage,

@@ -4,10 +4,10 @@
 // is what readers outside the delegation see, and may later supersede the
 // strategy. Every act writes its audit event in the same transaction, and every
 // read starts from `visibleStrategies(user)`.
-import { randomBytes } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { DsiDimension, StrategyStatus, StrategyVisibility, TextKind } from "~/generated/prisma/enums";
 import type { CurrentUser } from "~/utils/auth.server";
+import { keyedSections, slugFor, type SectionDraft } from "~/modules/text/sections.server";
 import { prisma, type Transaction } from "~/utils/db.server";
 import { DomainError, forbidden, notFound } from "~/utils/errors";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
@@ -16,38 +16,11 @@ import { mayCreate, mayEdit, mayPublish, readableVersion, visibleStrategies, typ
 
 type Db = Transaction | typeof prisma;
 
-export type SectionDraft = { key?: string; heading: string; body: string };
+export type { SectionDraft };
 export type DimensionNotes = Partial<Record<DsiDimension, string>>;
 export type TextInput = { title: string; summary: string; issuingAuthority: string; dimensionNotes: DimensionNotes; sections: SectionDraft[] };
 export type Metadata = { adoptedOn?: string; dimensions: DsiDimension[]; sectors: string[] };
 
-function newSectionKey(): string {
-  return `s-${randomBytes(4).toString("hex")}`;
-}
-
-function slugFor(title: string): string {
-  const base = title
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  const suffix = randomBytes(3).toString("hex");
-  return base ? `${base}-${suffix}` : `strategy-${suffix}`;
-}
-
-/** Keys for new sections; existing keys kept; duplicates refused. */
-function keyedSections(sections: SectionDraft[]) {
-  const seen = new Set<string>();
-  return sections.map((s, position) => {
-    const key = s.key ?? newSectionKey();
-    if (seen.has(key)) throw new DomainError(400, "errors.duplicateSection");
-    seen.add(key);
-    return { key, position, heading: s.heading, body: s.body };
-  });
-}
 
 /** The notes of the covered dimensions only, in the index's order. */
 function notesFor(dimensions: readonly DsiDimension[], notes: DimensionNotes) {
@@ -122,7 +95,7 @@ export async function createStrategy({
   return prisma.$transaction(async (tx) => {
     const strategy = await tx.strategy.create({
       data: {
-        slug: slugFor(input.title),
+        slug: slugFor(input.title, "strategy"),
         delegationId,
         createdById: actor.id,
         originalLanguage,

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { DiffPart } from "~/modules/text/diff";
 
 export function Diff({ parts }: { parts: DiffPart[] }) {
-  const { t } = useTranslation("strategies");
+  const { t } = useTranslation("common");
   return (
     <>
       {parts.map((p, i) =>
