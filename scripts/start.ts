@@ -65,10 +65,15 @@ async function main() {
     });
     servers.push(server);
     // Close votes whose deadline passed (also while the server was down) and send reminders;
-    // idempotent, so every app server may run it.
+    // idempotent, so every app server may run it. Also remove half-written uploads left by a crash.
     const { sweepVotes } = await import("~/modules/vote/vote.server");
     const { SWEEP_INTERVAL_MS } = await import("~/modules/vote/constants");
-    const sweep = () => sweepVotes().catch((error: unknown) => logger.error({ err: error }, "vote sweep failed"));
+    const { sweepPartialUploads } = await import("~/modules/storage/storage.server");
+    const sweep = () =>
+      Promise.all([
+        sweepVotes().catch((error: unknown) => logger.error({ err: error }, "vote sweep failed")),
+        sweepPartialUploads().catch((error: unknown) => logger.error({ err: error }, "upload sweep failed")),
+      ]);
     await sweep();
     setInterval(sweep, SWEEP_INTERVAL_MS).unref();
   } catch (error) {

@@ -67,6 +67,15 @@ export function getStorage(): Promise<StorageBackend> {
   return configured;
 }
 
+/**
+ * Removes half-written uploads a crashed process left on local disk (S3 multipart
+ * uploads that never completed are the bucket's lifecycle rules' job). Returns how many.
+ */
+export async function sweepPartialUploads(): Promise<number> {
+  const backend = (await getStorage()) as StorageBackend & { sweepPartials?: () => Promise<number> };
+  return backend.sweepPartials ? backend.sweepPartials() : 0;
+}
+
 /** Replaces the configured storage (tests; a start-up that built its own). */
 export function setStorageBackend(backend: StorageBackend): void {
   configured = Promise.resolve(backend);
