@@ -1,18 +1,24 @@
 // `npm start`: validate configuration, bring up the database (embedded unless
 // DATABASE_URL is set), migrate, seed demo content into an empty database,
 // build if needed, serve. SIGINT/SIGTERM shut everything down cleanly.
+// With WEB_CONCURRENCY=N (N > 1) this process keeps the database and the
+// background sweep, and N worker processes serve HTTP on the same port: the
+// app is stateless, so they share nothing but PostgreSQL.
+import cluster from "node:cluster";
+import type { Server } from "node:http";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { ConfigError, parseEnv } from "~/utils/env.server";
+import { ConfigError, parseEnv, type Env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { closeDatabase } from "~/utils/db.server";
 import { BUILD_FILE, buildIfNeeded } from "../server/build";
 import { openDatabase } from "../server/database";
 
-async function main() {
-  let env;
+const SHUTDOWN_GRACE_MS = 5000;
+
+function loadEnv(): Env {
   try {
-    env = parseEnv();
+    return parseEnv();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -20,30 +26,76 @@ async function main() {
     }
     throw error;
   }
+}
+
+/** Serves HTTP in this process; resolves with the listening server. */
+async function serve(env: Env): Promise<Server> {
+  const build = (await import(pathToFileURL(BUILD_FILE).href)) as ServerBuild;
+  const { createHttpApp } = await import("../server/http");
+  const app = createHttpApp({ build, env });
+  return new Promise((resolve, reject) => {
+    const server = app.listen(env.PORT, env.HOST, () => {
+      logger.info({ url: `http://localhost:${env.PORT}`, pid: process.pid }, "Concord is listening");
+      resolve(server);
+    });
+    server.on("error", reject);
+  });
+}
+
+function closeServer(server: Server | undefined): Promise<void> {
+  if (!server) return Promise.resolve();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+/** Close votes whose deadline passed (also while the server was down), send reminders, remove half-written uploads. */
+async function startSweeps() {
+  const { sweepVotes } = await import("~/modules/vote/vote.server");
+  const { SWEEP_INTERVAL_MS } = await import("~/modules/vote/constants");
+  const { sweepPartialUploads } = await import("~/modules/storage/storage.server");
+  const sweep = () =>
+    Promise.all([
+      sweepVotes().catch((error: unknown) => logger.error({ err: error }, "vote sweep failed")),
+      sweepPartialUploads().catch((error: unknown) => logger.error({ err: error }, "upload sweep failed")),
+    ]);
+  await sweep();
+  setInterval(sweep, SWEEP_INTERVAL_MS).unref();
+}
+
+async function worker(env: Env) {
+  let server: Server | undefined;
+  const stop = async () => {
+    await closeServer(server);
+    await closeDatabase();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
+  server = await serve(env);
+}
+
+async function primary(env: Env) {
   buildIfNeeded((message) => logger.info(message));
   const database = await openDatabase(env);
 
   let shuttingDown = false;
-  const servers: import("node:http").Server[] = [];
-  const shutdown = async (signal: string) => {
+  let server: Server | undefined;
+  const shutdown = async (signal: string, code = 0) => {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 5000);
-    force.unref();
-    await Promise.all(
-      servers.map(
-        (s) =>
-          new Promise<void>((resolve) => {
-            s.close(() => resolve());
-            s.closeIdleConnections();
-          }),
-      ),
-    );
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    await Promise.all([
+      closeServer(server),
+      ...workers.map((w) => new Promise<void>((resolve) => (w.isDead() ? resolve() : (w.once("exit", () => resolve()), w.kill("SIGTERM"))))),
+    ]);
     await closeDatabase();
     await database.embedded?.stop();
     logger.info("stopped");
-    process.exit(0);
+    process.exit(code);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
@@ -53,35 +105,24 @@ async function main() {
       const { seedDemoIfEmpty } = await import("../prisma/seed");
       await seedDemoIfEmpty();
     }
-    const build = (await import(pathToFileURL(BUILD_FILE).href)) as ServerBuild;
-    const { createHttpApp } = await import("../server/http");
-    const app = createHttpApp({ build, env });
-    const server = app.listen(env.PORT, env.HOST, () => {
-      logger.info({ url: `http://localhost:${env.PORT}` }, "Concord is listening");
-    });
-    server.on("error", (error) => {
-      logger.fatal({ err: error }, "the HTTP server could not start");
-      void shutdown("error");
-    });
-    servers.push(server);
-    // Close votes whose deadline passed (also while the server was down) and send reminders;
-    // idempotent, so every app server may run it. Also remove half-written uploads left by a crash.
-    const { sweepVotes } = await import("~/modules/vote/vote.server");
-    const { SWEEP_INTERVAL_MS } = await import("~/modules/vote/constants");
-    const { sweepPartialUploads } = await import("~/modules/storage/storage.server");
-    const sweep = () =>
-      Promise.all([
-        sweepVotes().catch((error: unknown) => logger.error({ err: error }, "vote sweep failed")),
-        sweepPartialUploads().catch((error: unknown) => logger.error({ err: error }, "upload sweep failed")),
-      ]);
-    await sweep();
-    setInterval(sweep, SWEEP_INTERVAL_MS).unref();
+    if (env.WEB_CONCURRENCY > 1) {
+      // Workers inherit the environment, DATABASE_URL included (set by openDatabase).
+      for (let i = 0; i < env.WEB_CONCURRENCY; i++) cluster.fork();
+      cluster.on("exit", (w, code) => {
+        if (shuttingDown) return;
+        logger.error({ pid: w.process.pid, code }, "an HTTP worker exited; starting another");
+        cluster.fork();
+      });
+    } else {
+      server = await serve(env);
+    }
+    await startSweeps();
   } catch (error) {
     logger.fatal({ err: error }, "start-up failed");
-    await closeDatabase();
-    await database.embedded?.stop();
-    process.exit(1);
+    await shutdown("error", 1);
   }
 }
 
-void main();
+const env = loadEnv();
+if (cluster.isPrimary) void primary(env);
+else void worker(env);

@@ -36,6 +36,8 @@ const schema = z.object({
   /** Cookies without the Secure flag: only for plain-HTTP access other than localhost. */
   INSECURE_COOKIES: boolean.default("false"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** HTTP worker processes (node:cluster); 1 serves from the main process. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Where uploaded files go: `local` (DATA_DIR/files) or any S3-compatible store (MinIO). */
   STORAGE: z.enum(["local", "s3"]).default("local"),
   /** S3-compatible endpoint, e.g. http://minio:9000; unset means AWS S3 itself. */
