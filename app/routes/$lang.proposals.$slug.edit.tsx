@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { ProposalHeader } from "~/components/proposal/proposal-header";
 import { SectionsEditor } from "~/components/proposal/sections-editor";
 import { FormErrors, InputField } from "~/components/ui/form";
+import { PlainSections } from "~/components/ui/plain-sections";
 import { getProposalBySlug, getVersionText, saveVersion } from "~/modules/proposal/proposal.server";
 import { SaveVersionSchema } from "~/modules/proposal/schemas";
 import { loadProposalPage } from "~/modules/proposal/view.server";
@@ -94,16 +95,7 @@ export default function EditProposal() {
               <p dir="auto">
                 <strong>{conflict.title}</strong>
               </p>
-              {conflict.sections.map((s) => (
-                <div key={s.key} className="conflict-section">
-                  <p dir="auto">
-                    <strong>{s.heading}</strong>
-                  </p>
-                  <pre className="plain-text" dir="auto">
-                    {s.body}
-                  </pre>
-                </div>
-              ))}
+              <PlainSections sections={conflict.sections} />
             </div>
           </div>
         </section>

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { languageName, ProposalHeader } from "~/components/proposal/proposal-header";
 import { SectionsEditor } from "~/components/proposal/sections-editor";
 import { FormErrors, InputField, SelectField } from "~/components/ui/form";
+import { PlainSections } from "~/components/ui/plain-sections";
 import { getProposalBySlug, getVersionText, saveTranslation } from "~/modules/proposal/proposal.server";
 import { TranslationSchema } from "~/modules/proposal/schemas";
 import { loadProposalPage } from "~/modules/proposal/view.server";
@@ -99,18 +100,7 @@ export default function TranslateProposal() {
           <p dir="auto">
             <strong>{original.title}</strong>
           </p>
-          {original.sections.map((s, i) => (
-            <div key={s.key} className="card">
-              <p dir="auto">
-                <strong>
-                  {i + 1}. {s.heading}
-                </strong>
-              </p>
-              <pre className="plain-text" dir="auto">
-                {s.body}
-              </pre>
-            </div>
-          ))}
+          <PlainSections sections={original.sections} numbered />
         </section>
         <section aria-labelledby="translation-heading">
           <h3 id="translation-heading">{t("proposals:translate.into", { language: languageName(target) })}</h3>

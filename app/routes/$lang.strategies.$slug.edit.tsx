@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { StrategyFields } from "~/components/strategy/strategy-fields";
 import { StrategyHeader } from "~/components/strategy/strategy-header";
 import { FormErrors, InputField } from "~/components/ui/form";
+import { PlainSections } from "~/components/ui/plain-sections";
 import { SaveVersionSchema } from "~/modules/strategy/schemas";
 import { getStrategyBySlug, getVersionText, saveVersion } from "~/modules/strategy/strategy.server";
 import { loadStrategyPage } from "~/modules/strategy/view.server";
@@ -110,16 +111,7 @@ export default function EditStrategy() {
               <p dir="auto" className="plain-text">
                 {conflict.summary}
               </p>
-              {conflict.sections.map((s) => (
-                <div key={s.key} className="conflict-section">
-                  <p dir="auto">
-                    <strong>{s.heading}</strong>
-                  </p>
-                  <pre className="plain-text" dir="auto">
-                    {s.body}
-                  </pre>
-                </div>
-              ))}
+              <PlainSections sections={conflict.sections} />
             </div>
           </div>
         </section>

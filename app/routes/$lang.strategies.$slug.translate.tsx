@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { SectionsEditor } from "~/components/proposal/sections-editor";
 import { languageName, StrategyHeader } from "~/components/strategy/strategy-header";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/form";
+import { PlainSections } from "~/components/ui/plain-sections";
 import { TranslationSchema } from "~/modules/strategy/schemas";
 import { getStrategyBySlug, getVersionText, saveTranslation } from "~/modules/strategy/strategy.server";
 import { loadStrategyPage } from "~/modules/strategy/view.server";
@@ -114,18 +115,7 @@ export default function TranslateStrategy() {
               <strong lang={lang}>{t(`common:dsi.${d}`)}:</strong> {o.dimensionNotes[d]}
             </p>
           ))}
-          {o.sections.map((s, i) => (
-            <div key={s.key} className="card">
-              <p dir="auto">
-                <strong>
-                  {i + 1}. {s.heading}
-                </strong>
-              </p>
-              <pre className="plain-text" dir="auto">
-                {s.body}
-              </pre>
-            </div>
-          ))}
+          <PlainSections sections={o.sections} numbered />
         </section>
         <section aria-labelledby="translation-heading">
           <h3 id="translation-heading">{t("strategies:translate.into", { language: languageName(target) })}</h3>
