@@ -1,5 +1,6 @@
 // What the HTTP server hands to every loader and action.
 import "@remix-run/node";
+import type { RequestBody } from "~/utils/request-body.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -9,6 +10,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address, as far as the configured proxies tell. */
     clientIp: string;
+    /** The request body as the HTTP layer received it (kind, limit, bytes read). */
+    body?: RequestBody;
   }
 }
 

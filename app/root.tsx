@@ -90,6 +90,15 @@ export default function App() {
   );
 }
 
+const ERROR_KINDS: Record<number, string> = {
+  400: "badRequest",
+  403: "forbidden",
+  404: "notFound",
+  413: "tooLarge",
+  415: "unsupportedType",
+  429: "tooManyRequests",
+};
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
@@ -98,7 +107,7 @@ export function ErrorBoundary() {
   const { requestId } = useRequestInfo();
   const lang = data?.lang ?? languageFromPath(location.pathname) ?? DEFAULT_LANGUAGE;
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
+  const kind = ERROR_KINDS[status] ?? (status >= 400 && status < 500 ? "badRequest" : "server");
   return (
     <>
       <SiteHeader lang={lang} user={data?.user ?? null} />

@@ -6,13 +6,15 @@ import express, { type NextFunction, type Request, type Response } from "express
 import compression from "compression";
 import helmet from "helmet";
 import client from "prom-client";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { getPool } from "~/utils/db.server";
 import type { Env } from "~/utils/env.server";
 import { logger, securityEvent } from "~/utils/logger.server";
 import { isSameOriginRequest } from "~/utils/origin-check.server";
 import { currentTiming, withRequestTiming } from "~/utils/server-timing.server";
+import { SESSION_COOKIE_NAME } from "~/utils/auth.server";
+import { guardBuild } from "./guard";
+import { createRemixHandler } from "./remix-handler";
 
 client.collectDefaultMetrics();
 const httpDuration = new client.Histogram({
@@ -59,6 +61,17 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
       logger.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, "request");
     });
     withRequestTiming(next);
+  });
+
+  // A URL carrying a NUL byte (raw or percent-encoded) or broken percent-encoding
+  // reaches no route: PostgreSQL refuses NUL in text, and decoding would throw.
+  app.use((req, res, next) => {
+    if (!isWellFormedUrl(req.originalUrl)) {
+      securityEvent("request.refused", { requestId: res.locals.requestId, status: 400, reason: "malformed url" });
+      res.status(400).type("text/plain").send("Bad request.");
+      return;
+    }
+    next();
   });
 
   app.use(
@@ -111,8 +124,12 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   });
 
   app.get("/metrics", async (req, res) => {
-    if (env.METRICS_TOKEN && req.get("authorization") !== `Bearer ${env.METRICS_TOKEN}`) {
-      res.status(401).end();
+    // With a token, anyone who has it; without one, only this machine (never a request relayed by a proxy).
+    const allowed = env.METRICS_TOKEN
+      ? req.get("authorization") === `Bearer ${env.METRICS_TOKEN}`
+      : isLoopback(req.socket.remoteAddress) && !req.get("x-forwarded-for") && !req.get("forwarded");
+    if (!allowed) {
+      res.status(env.METRICS_TOKEN ? 401 : 403).end();
       return;
     }
     res.set("Content-Type", client.register.contentType).send(await client.register.metrics());
@@ -123,11 +140,19 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
 
+  // Pages for a signed-in person are never kept by a browser or a shared cache.
+  app.use((req, res, next) => {
+    if (req.get("cookie")?.includes(`${SESSION_COOKIE_NAME}=`)) res.setHeader("Cache-Control", "private, no-store");
+    next();
+  });
+
   app.all(
     "*",
-    createRequestHandler({
-      build,
-      mode: env.NODE_ENV,
+    createRemixHandler({
+      build: guardBuild(build),
+      // Stack traces reach a page only when someone switches them on to debug (DEBUG_ERRORS=true).
+      mode: env.DEBUG_ERRORS ? "development" : "production",
+      uploadMaxBytes: env.UPLOAD_MAX_BYTES,
       getLoadContext: (req, res) => ({
         requestId: res.locals.requestId as string,
         cspNonce: res.locals.cspNonce as string,
@@ -136,5 +161,30 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
     }),
   );
 
+  // Last resort: an error outside Remix answers with a plain page and the request id, never a stack trace.
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ err: error, requestId: res.locals.requestId }, "unhandled server error");
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(500).type("text/plain").send(`Something went wrong. Reference: ${res.locals.requestId as string}`);
+  });
+
   return app;
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
+}
+
+/** No NUL byte, raw or encoded, and percent-encoding that decodes. */
+export function isWellFormedUrl(url: string): boolean {
+  if (url.includes("\u0000") || /%00/i.test(url)) return false;
+  try {
+    decodeURIComponent(url.replaceAll("+", " "));
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -261,7 +261,7 @@ export default function AccountPage() {
           <ul role="list" className="notices">
             {notifications.map((n) => (
               <li key={n.id} className={n.readAt ? undefined : "unread"}>
-                <FormattedDate value={n.createdAt} lang={lang} withTime /> — {t(`account:notices.kinds.${n.kind}`)}
+                <FormattedDate value={n.createdAt} lang={lang} withTime /> — {t(`account:notices.kinds.${n.kind}`, n.data as Record<string, string>)}
               </li>
             ))}
           </ul>

@@ -39,7 +39,8 @@ const lucia = new Lucia(new PrismaSessionAdapter(prisma), {
   sessionExpiresIn: new TimeSpan(SESSION_IDLE_TIMEOUT_MS / 1000, "s"),
   sessionCookie: {
     name: SESSION_COOKIE_NAME,
-    // A browser-session cookie: the server decides expiry, the cookie never outlives the browser.
+    // Lucia's `expires: false` means a 400-day cookie: `sessionCookie()` below writes a
+    // browser-session cookie instead; the server decides expiry (session-policy).
     expires: false,
     attributes: { secure: secureCookies, sameSite: "lax", path: "/" },
   },
@@ -68,6 +69,15 @@ function readSessionCookie(request: Request): string | null {
 }
 
 const memo = new WeakMap<object, Promise<SessionState>>();
+
+/**
+ * After an action the loaders run again in the same request: an action that
+ * changed who the user is (second factor set up, password changed) must not
+ * leave them the state read before it. The action guard calls this.
+ */
+export function forgetSessionState(context: AppLoadContext | undefined): void {
+  if (context) memo.delete(context);
+}
 
 /** Resolves the request's session once per request (loaders run in parallel). */
 export function getSessionState(request: Request, context?: AppLoadContext): Promise<SessionState> {
@@ -188,7 +198,17 @@ export async function createSession(userId: string, secondFactorVerified: boolea
     userAgent: client.userAgent ?? null,
     ipAddress: client.ipAddress ?? null,
   });
-  return lucia.createSessionCookie(session.id).serialize();
+  return sessionCookie(session.id);
+}
+
+/**
+ * The session cookie as a browser-session cookie: no Max-Age or Expires, so it
+ * never outlives the browser; the session itself ends on the server after
+ * SESSION_IDLE_TIMEOUT_MS idle or SESSION_ABSOLUTE_LIFETIME_MS in all.
+ */
+function sessionCookie(sessionId: string): string {
+  const cookie = lucia.createSessionCookie(sessionId);
+  return `${cookie.name}=${cookie.value}; Path=/; HttpOnly; SameSite=Lax${secureCookies ? "; Secure" : ""}`;
 }
 
 /** The second factor succeeded: the pending session becomes a full one. */

@@ -32,6 +32,8 @@ const schema = z.object({
   MAIL_FROM: z.string().email().default("no-reply@concord.invalid"),
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Error pages and data responses carry stack traces: only for debugging, never in service. */
+  DEBUG_ERRORS: boolean.default("false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Cookies without the Secure flag: only for plain-HTTP access other than localhost. */
   INSECURE_COOKIES: boolean.default("false"),

@@ -10,12 +10,31 @@ export function pageParam(url: URL, max = 10_000): number {
   return Number.isInteger(page) && page >= 1 && page <= max ? page : 1;
 }
 
-/** Only paths on this site: `/x…` but not `//host` or `/\host` (SECURITY.md 5.1.5). */
+// Any origin that cannot be ours: targets are resolved against it and must stay on it.
+const JUDGE_ORIGIN = "https://concord.invalid";
+// Browsers drop tabs and line breaks from a URL and read a backslash as a slash
+// before resolving it, so `/<TAB>/evil.example` lands on evil.example. Such a
+// target is never a path we wrote: refuse it, in plain or percent-encoded form.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_TARGET = /[\u0000-\u001F\u007F\\]|%(0[0-9a-f]|1[0-9a-f]|7f|5c)/i;
+const MAX_TARGET_LENGTH = 2048;
+
+/**
+ * A redirect target only if it is a path on this site (ADR 016): it must start
+ * with one `/`, carry no control characters or backslashes, and resolve to this
+ * origin. Anything else gives `fallback`.
+ */
 export function safeRedirect(target: unknown, fallback: string): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+  if (typeof target !== "string" || target.length > MAX_TARGET_LENGTH) return fallback;
+  if (!target.startsWith("/") || UNSAFE_IN_TARGET.test(target)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(target, JUDGE_ORIGIN);
+  } catch {
     return fallback;
   }
-  return target;
+  if (url.origin !== JUDGE_ORIGIN || url.pathname.startsWith("//")) return fallback;
+  return url.pathname + url.search + url.hash;
 }
 
 type Reply = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult<string[]> };

@@ -27,7 +27,16 @@ export const logger = pino({
 
 /** Security-relevant events (sign-in, denials, validation failures) share one shape. */
 export function securityEvent(
-  event: "login.success" | "login.failure" | "login.throttled" | "permission.denied" | "validation.failure" | "csrf.refused" | "totp.failure",
+  event:
+    | "login.success"
+    | "login.failure"
+    | "login.throttled"
+    | "login.repeatedFailures"
+    | "permission.denied"
+    | "validation.failure"
+    | "csrf.refused"
+    | "request.refused"
+    | "totp.failure",
   details: Record<string, unknown> = {},
 ) {
   const level = event === "login.success" ? "info" : "warn";

@@ -18,6 +18,9 @@ describe("cross-site request refusal", () => {
     expect(isSameOriginRequest({ method: "POST", siteOrigin: site, originHeader: null, secFetchSite: "same-origin" })).toBe(true);
     expect(isSameOriginRequest({ method: "POST", siteOrigin: site, originHeader: null, secFetchSite: "same-site" })).toBe(false);
   });
+  it("refuses Origin: null, whatever Sec-Fetch-Site claims", () => {
+    expect(isSameOriginRequest({ method: "POST", siteOrigin: site, originHeader: "null", secFetchSite: "same-origin" })).toBe(false);
+  });
   it("refuses a POST that carries neither header", () => {
     expect(isSameOriginRequest({ method: "DELETE", siteOrigin: site, originHeader: undefined, secFetchSite: undefined })).toBe(false);
   });

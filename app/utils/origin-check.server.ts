@@ -13,7 +13,8 @@ export type OriginCheckInput = {
 
 export function isSameOriginRequest({ method, siteOrigin, originHeader, secFetchSite }: OriginCheckInput): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return true;
-  if (originHeader && originHeader !== "null") return originHeader === siteOrigin;
+  // `Origin: null` (a sandboxed frame, a data: URL, a redirect chain) is never this site.
+  if (originHeader) return originHeader === siteOrigin;
   // Browsers send Origin with every POST; Sec-Fetch-Site is the fallback where a privacy setting strips it.
   if (secFetchSite) return secFetchSite === "same-origin" || secFetchSite === "none";
   // Neither header: not a browser form post from another site, but we cannot tell — refuse.

@@ -2,14 +2,20 @@
 // rate-limiter-flexible (table `rate_limit`, created by a migration).
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { getPool } from "./db.server";
-import { LOGIN_LIMITS, TOTP_FAILURES_PER_5_MINUTES } from "./session-policy";
+import { REAUTH_FAILURES_PER_15_MINUTES, TOTP_FAILURES_PER_5_MINUTES } from "./session-policy";
 
 type Limiter = { keyPrefix: string; points: number; duration: number };
 
+// Counters count failures in a window; "delay" limiters are only ever blocked for a
+// computed time (`delay`), which is how a wait grows with each failure.
+const COUNT = 1_000_000;
 const LIMITERS = {
-  loginPerAccountMinute: { keyPrefix: "login_acct_m", points: LOGIN_LIMITS.perAccountPerMinute, duration: 60 },
-  loginPerAccountHour: { keyPrefix: "login_acct_h", points: LOGIN_LIMITS.perAccountPerHour, duration: 3600 },
-  loginPerIp: { keyPrefix: "login_ip", points: LOGIN_LIMITS.perIpPer15Minutes, duration: 900 },
+  loginFailuresPerAccountAndAddress: { keyPrefix: "login_fail_acct_ip", points: COUNT, duration: 3600 },
+  loginDelayPerAccountAndAddress: { keyPrefix: "login_delay_acct_ip", points: 1, duration: 1 },
+  loginFailuresPerAddress: { keyPrefix: "login_fail_ip", points: COUNT, duration: 900 },
+  loginDelayPerAddress: { keyPrefix: "login_delay_ip", points: 1, duration: 1 },
+  loginFailuresPerAccount: { keyPrefix: "login_fail_acct", points: COUNT, duration: 3600 },
+  reauthPerAccount: { keyPrefix: "reauth_acct", points: REAUTH_FAILURES_PER_15_MINUTES, duration: 900 },
   totpPerAccount: { keyPrefix: "totp_acct", points: TOTP_FAILURES_PER_5_MINUTES, duration: 300 },
 } satisfies Record<string, Limiter>;
 
@@ -45,18 +51,30 @@ export async function secondsBlocked(checks: [LimiterName, string][]): Promise<n
   return wait;
 }
 
-/** Counts one failure against each limit. */
-export async function recordFailure(checks: [LimiterName, string][]): Promise<void> {
-  await Promise.all(
+/** Counts one failure against each limit; resolves with the count in each window. */
+export async function recordFailure(checks: [LimiterName, string][]): Promise<number[]> {
+  return Promise.all(
     checks.map(([name, key]) =>
       limiter(name)
         .consume(key)
+        .then((res) => res.consumedPoints)
         .catch((e: unknown) => {
           // Going over the limit is what we count; only a store error is an error.
-          if (!(e instanceof RateLimiterRes)) throw e;
+          if (e instanceof RateLimiterRes) return e.consumedPoints;
+          throw e;
         }),
     ),
   );
+}
+
+/** Makes the next try under `name`/`key` wait `seconds`. */
+export async function delay(name: LimiterName, key: string, seconds: number): Promise<void> {
+  if (seconds > 0) await limiter(name).block(key, seconds);
+}
+
+/** A wait that doubles with each failure past the free ones: 1 s, 2 s, 4 s… up to `max`. */
+export function growingDelay(failures: number, free: number, max: number): number {
+  return failures <= free ? 0 : Math.min(2 ** Math.min(failures - free - 1, 30), max);
 }
 
 export async function clearFailures(checks: [LimiterName, string][]): Promise<void> {

@@ -14,12 +14,27 @@ export const SECOND_FACTOR_WINDOW_MS = 5 * 60 * 1000;
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
-/** Failed sign-ins allowed per account and per client address. */
+/**
+ * Failed sign-ins slow an attacker down without locking the owner out (ADR 016):
+ * there is no lock per account. Failures of one account from one address make
+ * each further try from that address wait, the wait doubling with each failure;
+ * failures from one address on any accounts make that address wait too; the
+ * owner is told when an account keeps failing, wherever from.
+ */
 export const LOGIN_LIMITS = {
-  perAccountPerMinute: 5,
-  perAccountPerHour: 100,
-  perIpPer15Minutes: 50,
+  /** Failures of one account from one address (per hour) before tries from there must wait. */
+  freeFailuresPerAccountAndAddress: 5,
+  /** The longest wait for one account from one address, in seconds. */
+  maxDelayPerAccountAndAddress: 15 * 60,
+  /** Failures from one address, any accounts, per 15 minutes, before it must wait. */
+  freeFailuresPerAddress: 100,
+  /** The longest wait for one address, in seconds (people behind one proxy share it). */
+  maxDelayPerAddress: 60,
+  /** The owner gets a notice when their account has this many failures in an hour, from anywhere. */
+  noticeAfterFailuresPerAccount: 10,
 } as const;
+/** Wrong passwords at re-authentication (already signed in) per account, per 15 minutes. */
+export const REAUTH_FAILURES_PER_15_MINUTES = 10;
 /** Wrong second-factor codes allowed per account. */
 export const TOTP_FAILURES_PER_5_MINUTES = 5;
 

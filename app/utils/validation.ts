@@ -43,7 +43,22 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F
 // eslint-disable-next-line no-control-regex
 const LINE_BREAKS = /[\r\n\t]/;
 
-/** User text in any script: trimmed, NFC-normalized, control characters refused. */
+// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069)
+// can make a title read differently from what it says ("Trojan Source"). The
+// marks U+200E/U+200F and U+061C, which right-to-left text needs, stay allowed.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+// Markdown code: fenced blocks and inline spans, where quoted source may carry them.
+const MARKDOWN_CODE = /(^|\n)(```|~~~)[^\n]*\n[\s\S]*?(\n\2[^\n]*(?=\n|$)|$)|(`+)[^`]*?\4/g;
+
+/** Whether text carries bidirectional controls; in Markdown, code is left out of the judgement. */
+export function hasBidiControls(value: string, { markdown = false } = {}): boolean {
+  return BIDI_CONTROLS.test(markdown ? value.replace(MARKDOWN_CODE, "") : value);
+}
+
+/**
+ * User text in any script: trimmed, NFC-normalized, control characters refused,
+ * and bidirectional controls refused (outside code, for multi-line Markdown).
+ */
 export function text({ min = 1, max, multiline = false }: { min?: number; max: number; multiline?: boolean }) {
   return z
     .string()
@@ -55,7 +70,8 @@ export function text({ min = 1, max, multiline = false }: { min?: number; max: n
         .max(max)
         .refine((s) => !CONTROL_CHARACTERS.test(s) && (multiline || !LINE_BREAKS.test(s)), {
           message: "validation.controlCharacters",
-        }),
+        })
+        .refine((s) => !hasBidiControls(s, { markdown: multiline }), { message: "validation.bidiControls" }),
     );
 }
 

@@ -7,6 +7,7 @@ export type NotificationKind =
   | "security.totpDisabled"
   | "security.recoveryCodesRegenerated"
   | "security.recoveryCodeUsed"
+  | "security.repeatedSignInFailures"
   | "dataset.accessRequested"
   | "dataset.accessApproved"
   | "dataset.accessDenied"

@@ -301,6 +301,47 @@ describe("the configured storage", () => {
     expect(error?.messageKey).toBe("errors.quotaExceeded");
   });
 
+  it("takes a file name with = and quotes in it", async () => {
+    const form = new FormData();
+    form.append("file", new Blob(["a,b\n1,2\n"]), 'a=b "c".csv');
+    const { upload, error } = await parseUploadForm(new Request("http://localhost/x", { method: "POST", body: form }), {
+      fileField: "file",
+      maxBytes: MiB,
+      allowedTypes: DATA_TYPES,
+    });
+    expect(error).toBeNull();
+    expect(upload?.filename).toBe("a=b %22c%22.csv");
+  });
+
+  it("answers a body without its closing boundary as a bad upload, storing nothing", async () => {
+    const before = await fs.readdir(root);
+    const body = '--XX\r\nContent-Disposition: form-data; name="note"\r\n\r\nn\r\n--XX\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\n\r\na,b\n1,2\n';
+    const request = new Request("http://localhost/x", { method: "POST", body, headers: { "Content-Type": "multipart/form-data; boundary=XX" } });
+    const { upload, error } = await parseUploadForm(request, { fileField: "file", maxBytes: MiB, allowedTypes: DATA_TYPES });
+    expect(upload).toBeNull();
+    expect(error).toMatchObject({ status: 400, messageKey: "errors.badUpload" });
+    expect(await fs.readdir(root)).toEqual(before);
+  });
+
+  it("reads the whole body after refusing a file, so fields after it still arrive", async () => {
+    const form = new FormData();
+    form.append("file", new Blob([Buffer.concat([Buffer.from("MZ"), Buffer.alloc(512 * 1024, 1)])]), "x.csv");
+    form.append("after", "still here");
+    const { formData, error } = await parseUploadForm(new Request("http://localhost/x", { method: "POST", body: form }), {
+      fileField: "file",
+      maxBytes: MiB,
+      allowedTypes: DATA_TYPES,
+    });
+    expect(error?.status).toBe(415);
+    expect(formData.get("after")).toBe("still here");
+  });
+
+  it("refuses a multipart header without a boundary", async () => {
+    const request = new Request("http://localhost/x", { method: "POST", body: "x", headers: { "Content-Type": "multipart/form-data" } });
+    const { error } = await parseUploadForm(request, { fileField: "file", maxBytes: MiB, allowedTypes: DATA_TYPES });
+    expect(error).toMatchObject({ status: 400, messageKey: "errors.badUpload" });
+  });
+
   it("treats an empty file input as no file", async () => {
     const form = new FormData();
     form.append("note", "n");

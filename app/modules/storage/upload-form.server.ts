@@ -3,14 +3,11 @@
 // small and kept in memory. Put the file input last in the form: browsers send
 // fields in document order, so when the file is refused the fields before it
 // are still there to show the form again with the user's input.
-import {
-  unstable_composeUploadHandlers as composeUploadHandlers,
-  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
-  unstable_parseMultipartFormData as parseMultipartFormData,
-  MaxPartSizeExceededError,
-  type UploadHandler,
-} from "@remix-run/node";
+import { PassThrough, Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import Busboy, { type Busboy as BusboyParser } from "@fastify/busboy";
 import { DomainError } from "~/utils/errors";
+import { MAX_FORM_FIELDS } from "~/utils/request-body.server";
 import { deleteStoredFile, quotaExceeded, safeFilename, storeUpload, type StoredUpload } from "./storage.server";
 
 /** A text field of an upload form is never larger than this. */
@@ -26,10 +23,12 @@ export type UploadForm = {
   error: DomainError | null;
 };
 
-async function drain(data: AsyncIterable<Uint8Array>) {
-  for await (const chunk of data) void chunk;
-}
-
+/**
+ * Reads a multipart form with busboy (RFC 7578 names and file names, quotes and
+ * `=` included), streaming the one file into storage. When the file is refused
+ * (type, size, quota) the rest of the body is still read and discarded, so the
+ * browser gets the form back with the message instead of a reset connection.
+ */
 export async function parseUploadForm(
   request: Request,
   {
@@ -46,7 +45,7 @@ export async function parseUploadForm(
   },
 ): Promise<UploadForm> {
   const contentType = request.headers.get("Content-Type") ?? "";
-  if (!contentType.startsWith("multipart/form-data")) {
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
     // A form without a file (or a client that did not send one).
     return { formData: await request.formData(), upload: null, error: null };
   }
@@ -54,42 +53,89 @@ export async function parseUploadForm(
   // Fields are recorded as they arrive, so they survive a refused file.
   const fields = new FormData();
   let upload: ReceivedUpload | null = null;
-
-  const fileHandler: UploadHandler = async (part) => {
-    if (part.filename === undefined) return undefined;
-    if (part.name !== fileField || upload) {
-      await drain(part.data);
-      throw new DomainError(400, "errors.unexpectedFile");
-    }
-    // An empty file input sends a part with no name and no bytes.
-    if (part.filename === "") {
-      await drain(part.data);
-      return "";
-    }
-    const stored = await storeUpload({ data: part.data, filename: part.filename, maxBytes, allowedTypes });
-    upload = { ...stored, filename: safeFilename(part.filename) };
-    fields.append(part.name, stored.key);
-    return stored.key;
-  };
-  const memory = createMemoryUploadHandler({ maxPartSize: MAX_FIELD_BYTES });
-  const fieldHandler: UploadHandler = async (part) => {
-    const value = await memory(part);
-    if (typeof value === "string") fields.append(part.name, value);
-    return value;
+  let refusal: DomainError | null = null;
+  let storing: Promise<void> = Promise.resolve();
+  let fileSeen = false;
+  const refuse = (error: DomainError) => {
+    refusal ??= error;
   };
 
+  let parser: BusboyParser;
   try {
-    await parseMultipartFormData(request, composeUploadHandlers(fileHandler, fieldHandler));
-    return { formData: fields, upload, error: null };
-  } catch (error) {
-    const stored = upload as ReceivedUpload | null;
-    if (stored) await deleteStoredFile(stored.key).catch(() => undefined);
-    if (error instanceof DomainError) {
-      const refused = limitedByQuota && error.messageKey === "errors.fileTooLarge" ? quotaExceeded() : error;
-      return { formData: fields, upload: null, error: refused };
-    }
-    if (error instanceof MaxPartSizeExceededError) return { formData: fields, upload: null, error: new DomainError(413, "errors.formTooLarge") };
-    if (error instanceof TypeError && error.message === "Could not parse content as FormData.") return { formData: fields, upload: null, error: new DomainError(400, "errors.badUpload") };
-    throw error;
+    parser = Busboy({
+      headers: { "content-type": contentType },
+      limits: { fields: MAX_FORM_FIELDS, fieldSize: MAX_FIELD_BYTES, parts: MAX_FORM_FIELDS + 1 },
+    });
+  } catch {
+    // No boundary, or not multipart after all.
+    return { formData: fields, upload: null, error: new DomainError(400, "errors.badUpload") };
   }
+
+  parser.on("field", (name, value, nameTruncated, valueTruncated) => {
+    if (nameTruncated || valueTruncated) refuse(new DomainError(413, "errors.formTooLarge"));
+    else fields.append(name, value);
+  });
+  parser.on("file", (name, stream, filename) => {
+    // An empty file input sends a part with no file name and no bytes.
+    stream.on("error", () => undefined); // a part cut short: the parser reports it as a whole
+    if (name === fileField && !filename && !fileSeen) {
+      stream.resume();
+      fields.append(name, "");
+      return;
+    }
+    if (name !== fileField || fileSeen || refusal) {
+      stream.resume();
+      if (name !== fileField || fileSeen) refuse(new DomainError(400, "errors.unexpectedFile"));
+      return;
+    }
+    fileSeen = true;
+    // The store reads from its own stream: when it refuses the file, the part is unhooked and
+    // read to its end, so busboy goes on to the rest of the body.
+    const data = new PassThrough();
+    stream.once("error", (error) => data.destroy(error));
+    stream.pipe(data);
+    storing = storeUpload({ data, filename, maxBytes, allowedTypes }).then(
+      (stored) => {
+        upload = { ...stored, filename: safeFilename(filename) };
+        fields.append(name, stored.key);
+      },
+      (error: unknown) => {
+        stream.unpipe(data);
+        stream.resume();
+        if (!(error instanceof DomainError)) throw error;
+        refuse(limitedByQuota && error.messageKey === "errors.fileTooLarge" ? quotaExceeded() : error);
+      },
+    );
+  });
+  for (const limit of ["fieldsLimit", "partsLimit", "filesLimit"] as const) {
+    parser.on(limit, () => refuse(new DomainError(413, "errors.formTooLarge")));
+  }
+
+  let malformed = false;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      parser.once("finish", resolve);
+      parser.once("error", reject);
+      if (!request.body) return reject(new Error("no body"));
+      const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
+      source.once("error", reject);
+      source.pipe(parser);
+    });
+  } catch {
+    // No closing boundary, a broken part, or a body cut at its size limit.
+    malformed = true;
+  }
+  try {
+    await storing;
+  } catch (error) {
+    if (!malformed) throw error;
+  }
+
+  const stored = upload as ReceivedUpload | null;
+  const error = refusal ?? (malformed ? new DomainError(400, "errors.badUpload") : null);
+  if (error) {
+    if (stored) await deleteStoredFile(stored.key).catch(() => undefined);
+    return { formData: fields, upload: null, error };
+  }
+  return { formData: fields, upload: stored, error: null };
 }

@@ -69,11 +69,8 @@ export async function endOtherSessions({ userId, currentSessionId }: { userId: s
 
 /** Checks the password again before a sensitive act; failures count like failed sign-ins. */
 export async function confirmPassword({ userId, password }: { userId: string; password: string }) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, email: true } });
-  const limits: [LimiterName, string][] = [
-    ["loginPerAccountMinute", user.email],
-    ["loginPerAccountHour", user.email],
-  ];
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  const limits: [LimiterName, string][] = [["reauthPerAccount", userId]];
   const wait = await secondsBlocked(limits);
   if (wait > 0) throw new DomainError(429, "errors.tooManyAttempts", { count: Math.max(1, Math.ceil(wait / 60)) });
   if (!(await verifyPassword(user.passwordHash, password))) {

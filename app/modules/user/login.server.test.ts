@@ -2,7 +2,9 @@
 // passwords, and failures limited per account and per address.
 import { describe, expect, it } from "vitest";
 import { createUser, TEST_PASSWORD } from "../../../test/factories";
-import { LOGIN_LIMITS } from "~/utils/session-policy";
+import { prisma } from "~/utils/db.server";
+import { growingDelay } from "~/utils/rate-limit.server";
+import { LOGIN_LIMITS as L } from "~/utils/session-policy";
 import { attemptLogin } from "./login.server";
 
 describe("attemptLogin", () => {
@@ -35,25 +37,35 @@ describe("attemptLogin", () => {
     expect(await attemptLogin({ email: "gone@concord.example", password: TEST_PASSWORD, ip: "198.51.100.4" })).toEqual({ outcome: "invalid" });
   });
 
-  it("throttles an account after repeated failures, even with the right password, whatever the address", async () => {
-    await createUser({ email: "target@concord.example" });
-    for (let i = 0; i < LOGIN_LIMITS.perAccountPerMinute; i++) {
-      const r = await attemptLogin({ email: "target@concord.example", password: "nope-nope-nope", ip: `198.51.100.${10 + i}` });
-      expect(r.outcome).toBe("invalid");
+  it("makes one address wait longer and longer on an account, while the owner signs in from another", async () => {
+    const owner = await createUser({ email: "target@concord.example" });
+    const attacker = "198.51.100.66";
+    for (let i = 0; i < L.freeFailuresPerAccountAndAddress + 1; i++) {
+      expect((await attemptLogin({ email: "target@concord.example", password: "nope-nope-nope", ip: attacker })).outcome).toBe("invalid");
     }
-    const blocked = await attemptLogin({ email: "target@concord.example", password: TEST_PASSWORD, ip: "198.51.100.99" });
-    expect(blocked.outcome).toBe("throttled");
-    if (blocked.outcome === "throttled") expect(blocked.retryAfterSeconds).toBeGreaterThan(0);
-    // Unknown accounts are throttled the same way: no account enumeration through the limiter.
-    for (let i = 0; i < LOGIN_LIMITS.perAccountPerMinute; i++) {
-      await attemptLogin({ email: "ghost@concord.example", password: "nope-nope-nope", ip: `198.51.100.${30 + i}` });
+    const slowed = await attemptLogin({ email: "target@concord.example", password: TEST_PASSWORD, ip: attacker });
+    expect(slowed).toEqual({ outcome: "throttled", retryAfterSeconds: 1 });
+    // The owner, elsewhere, is not locked out.
+    expect(await attemptLogin({ email: "target@concord.example", password: TEST_PASSWORD, ip: "203.0.113.50" })).toMatchObject({
+      outcome: "signedIn",
+      userId: owner.id,
+    });
+    // Unknown accounts are slowed the same way: no account enumeration through the limiter.
+    for (let i = 0; i < L.freeFailuresPerAccountAndAddress + 1; i++) {
+      await attemptLogin({ email: "ghost@concord.example", password: "nope-nope-nope", ip: attacker });
     }
-    expect((await attemptLogin({ email: "ghost@concord.example", password: "x-x-x-x-x-x", ip: "198.51.100.98" })).outcome).toBe("throttled");
+    expect((await attemptLogin({ email: "ghost@concord.example", password: "x-x-x-x-x-x", ip: attacker })).outcome).toBe("throttled");
   });
 
-  it("throttles one address that tries many accounts", async () => {
+  it("doubles the wait with each failure past the free ones, up to a ceiling", () => {
+    const free = L.freeFailuresPerAccountAndAddress;
+    const waits = [free, free + 1, free + 2, free + 3, free + 4, free + 30].map((n) => growingDelay(n, free, L.maxDelayPerAccountAndAddress));
+    expect(waits).toEqual([0, 1, 2, 4, 8, L.maxDelayPerAccountAndAddress]);
+  });
+
+  it("slows one address that tries many accounts, not the others", async () => {
     const ip = "192.0.2.200";
-    for (let i = 0; i < LOGIN_LIMITS.perIpPer15Minutes; i++) {
+    for (let i = 0; i <= L.freeFailuresPerAddress; i++) {
       await attemptLogin({ email: `spray-${i}@concord.example`, password: "nope-nope-nope", ip });
     }
     const user = await createUser({ email: "innocent@concord.example" });
@@ -62,5 +74,15 @@ describe("attemptLogin", () => {
       outcome: "signedIn",
       userId: user.id,
     });
+  });
+
+  it("tells the owner once when their account keeps failing, from anywhere", async () => {
+    const owner = await createUser({ email: "watched@concord.example" });
+    for (let i = 0; i < L.noticeAfterFailuresPerAccount + 3; i++) {
+      await attemptLogin({ email: "watched@concord.example", password: "nope-nope-nope", ip: `198.51.100.${120 + i}` });
+    }
+    const notices = await prisma.notification.findMany({ where: { userId: owner.id, kind: "security.repeatedSignInFailures" } });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.data).toEqual({ count: String(L.noticeAfterFailuresPerAccount) });
   });
 });

@@ -1,9 +1,14 @@
-// Signing in: password, then (when enrolled) the second factor. Failures are
-// counted per account and per client address; unknown accounts and wrong
-// passwords get the same answer, after the same work.
+// Signing in: password, then (when enrolled) the second factor. Failures slow
+// the one who fails without locking the owner out (ADR 016): tries of an account
+// from an address that keeps failing wait longer and longer, an address that
+// fails on many accounts waits too, and the owner is told when their account
+// keeps failing. Unknown accounts and wrong passwords get the same answer, after
+// the same work.
+import { notify } from "~/modules/notification/notification.server";
 import { prisma } from "~/utils/db.server";
 import { securityEvent } from "~/utils/logger.server";
-import { clearFailures, recordFailure, secondsBlocked, type LimiterName } from "~/utils/rate-limit.server";
+import { clearFailures, delay, growingDelay, recordFailure, secondsBlocked } from "~/utils/rate-limit.server";
+import { LOGIN_LIMITS as L } from "~/utils/session-policy";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 
 export type LoginResult =
@@ -12,12 +17,11 @@ export type LoginResult =
   | { outcome: "throttled"; retryAfterSeconds: number };
 
 export async function attemptLogin({ email, password, ip }: { email: string; password: string; ip: string }): Promise<LoginResult> {
-  const limits: [LimiterName, string][] = [
-    ["loginPerAccountMinute", email],
-    ["loginPerAccountHour", email],
-    ["loginPerIp", ip],
-  ];
-  const wait = await secondsBlocked(limits);
+  const accountAndAddress = `${email}|${ip}`;
+  const wait = await secondsBlocked([
+    ["loginDelayPerAccountAndAddress", accountAndAddress],
+    ["loginDelayPerAddress", ip],
+  ]);
   if (wait > 0) {
     securityEvent("login.throttled", { email, ip });
     return { outcome: "throttled", retryAfterSeconds: wait };
@@ -28,11 +32,32 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
   });
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstDummy(password), false);
   if (!user || !valid || user.disabledAt) {
-    await recordFailure(limits);
+    await countFailure({ email, ip, userId: user && !user.disabledAt ? user.id : null });
     securityEvent("login.failure", { email, ip, reason: !user ? "unknown" : user.disabledAt ? "disabled" : "password" });
     return { outcome: "invalid" };
   }
-  await clearFailures(limits.slice(0, 2));
+  await clearFailures([
+    ["loginFailuresPerAccountAndAddress", accountAndAddress],
+    ["loginDelayPerAccountAndAddress", accountAndAddress],
+  ]);
   securityEvent("login.success", { userId: user.id, ip, secondFactor: user.totpEnabledAt !== null });
   return { outcome: "signedIn", userId: user.id, needsSecondFactor: user.totpEnabledAt !== null };
+}
+
+async function countFailure({ email, ip, userId }: { email: string; ip: string; userId: string | null }) {
+  const accountAndAddress = `${email}|${ip}`;
+  const [fromHere, fromAddress, onAccount] = await recordFailure([
+    ["loginFailuresPerAccountAndAddress", accountAndAddress],
+    ["loginFailuresPerAddress", ip],
+    ["loginFailuresPerAccount", email],
+  ]);
+  await Promise.all([
+    delay("loginDelayPerAccountAndAddress", accountAndAddress, growingDelay(fromHere!, L.freeFailuresPerAccountAndAddress, L.maxDelayPerAccountAndAddress)),
+    delay("loginDelayPerAddress", ip, growingDelay(fromAddress!, L.freeFailuresPerAddress, L.maxDelayPerAddress)),
+  ]);
+  // Once per window, when the count reaches the threshold: the owner hears of it, wherever the tries came from.
+  if (userId && onAccount === L.noticeAfterFailuresPerAccount) {
+    securityEvent("login.repeatedFailures", { userId, count: onAccount });
+    await prisma.$transaction((tx) => notify(tx, userId, "security.repeatedSignInFailures", { count: String(onAccount) }));
+  }
 }
