@@ -9,7 +9,7 @@
 // - A DomainError that escapes a loader or action becomes its status.
 import type { ActionFunctionArgs, LoaderFunctionArgs, ServerBuild } from "@remix-run/node";
 import { forgetSessionState } from "~/utils/auth.server";
-import { DomainError } from "~/utils/errors";
+import { isDomainError } from "~/utils/errors";
 import { securityEvent } from "~/utils/logger.server";
 import { checkFormFields, type FieldProblem, type RequestBody } from "~/utils/request-body.server";
 
@@ -24,7 +24,7 @@ function refuse(status: number, reason: string, requestId: string | undefined): 
 }
 
 function escapedDomainError(error: unknown): never {
-  if (error instanceof DomainError) {
+  if (isDomainError(error)) {
     if (error.status === 403) securityEvent("permission.denied", { reason: error.messageKey });
     throw new Response(error.messageKey, { status: error.status });
   }

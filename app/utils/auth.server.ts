@@ -68,7 +68,11 @@ function readSessionCookie(request: Request): string | null {
   return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
 }
 
-const memo = new WeakMap<object, Promise<SessionState>>();
+// The session is resolved once per request (loaders run in parallel) and kept on the
+// request's load context. A registered symbol, because the HTTP layer (server/) and
+// the built app each load their own copy of this module.
+const SESSION_STATE = Symbol.for("concord.sessionState");
+type Holder = { [SESSION_STATE]?: Promise<SessionState> };
 
 /**
  * After an action the loaders run again in the same request: an action that
@@ -76,18 +80,14 @@ const memo = new WeakMap<object, Promise<SessionState>>();
  * leave them the state read before it. The action guard calls this.
  */
 export function forgetSessionState(context: AppLoadContext | undefined): void {
-  if (context) memo.delete(context);
+  if (context) delete (context as Holder)[SESSION_STATE];
 }
 
-/** Resolves the request's session once per request (loaders run in parallel). */
+/** Resolves the request's session once per request. */
 export function getSessionState(request: Request, context?: AppLoadContext): Promise<SessionState> {
-  const key = context ?? request;
-  let state = memo.get(key);
-  if (!state) {
-    state = resolveSession(request);
-    memo.set(key, state);
-  }
-  return state;
+  const holder = (context ?? request) as Holder;
+  holder[SESSION_STATE] ??= resolveSession(request);
+  return holder[SESSION_STATE];
 }
 
 async function resolveSession(request: Request): Promise<SessionState> {
