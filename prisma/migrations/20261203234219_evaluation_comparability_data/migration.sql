@@ -1,0 +1,179 @@
+-- Hand-written migration. It runs in one transaction with its _prisma_migrations
+-- row: no BEGIN/COMMIT here, and nothing that cannot run in a transaction
+-- (CREATE INDEX CONCURRENTLY).
+
+-- Leaderboards that compare like with like, and the best score per model kept
+-- up to date with the results (docs/decisions/015-evaluation-comparability.md).
+
+-- ---------------------------------------------------------------------------
+-- One leaderboard per benchmark, task version and n-shot. An unknown version or
+-- n-shot is a value of its own ("not stated"), never mixed with a stated one:
+-- NULLs are made equal for uniqueness (PostgreSQL 14 has no NULLS NOT DISTINCT).
+CREATE UNIQUE INDEX "Leaderboard_setting_key" ON "Leaderboard" ("benchmarkId", COALESCE("taskVersion", ''), COALESCE("nShot", -1));
+ALTER TABLE "Leaderboard" ADD CONSTRAINT "Leaderboard_nShot" CHECK ("nShot" IS NULL OR "nShot" >= 0);
+ALTER TABLE "Leaderboard" ADD CONSTRAINT "Leaderboard_taskVersion" CHECK ("taskVersion" IS NULL OR "taskVersion" <> '');
+
+ALTER TABLE "EvaluationResult" ADD CONSTRAINT "EvaluationResult_samples" CHECK (
+  ("samplesEffective" IS NULL OR "samplesEffective" >= 0) AND ("samplesOriginal" IS NULL OR "samplesOriginal" >= 0)
+);
+ALTER TABLE "EvaluationRun" ADD CONSTRAINT "EvaluationRun_limitedCount" CHECK ("limitedCount" >= 0 AND "limitedCount" <= "resultCount");
+ALTER TABLE "EvaluationRun" ADD CONSTRAINT "EvaluationRun_sampleLimit" CHECK ("sampleLimit" IS NULL OR "sampleLimit" > 0);
+ALTER TABLE "LeaderboardEntry" ADD CONSTRAINT "LeaderboardEntry_ranks" CHECK ("rankLow" >= 1 AND "rankHigh" >= "rankLow");
+
+-- ---------------------------------------------------------------------------
+-- Rank ranges. Given each model's score oriented so that more is better (v) and
+-- its standard error (se, NULL when unknown), model B is better than model A
+-- when both standard errors are known and B's 95 % interval (v ± 1.96·se) lies
+-- wholly above A's; when either is unknown, when B's score is higher. A model's
+-- best possible rank is 1 + the models better than it; its worst, 1 + the
+-- models not worse than it. Two models with known, overlapping intervals are
+-- "statistically tied": each one's worst rank is raised to at least the
+-- other's best, so their ranges always overlap and they are never presented as
+-- ranked apart. Returns one row per array position (1-based).
+CREATE FUNCTION concord_rank_ranges(v float8[], se float8[])
+RETURNS TABLE (idx int, rank_low int, rank_high int)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  WITH x AS (
+    SELECT i AS idx, v[i] AS v, se[i] AS se FROM generate_subscripts(v, 1) AS i
+  ),
+  cmp AS (
+    SELECT a.idx, b.idx AS other,
+           CASE WHEN a.se IS NOT NULL AND b.se IS NOT NULL THEN b.v - 1.96 * b.se > a.v + 1.96 * a.se ELSE b.v > a.v END AS other_better,
+           CASE WHEN a.se IS NOT NULL AND b.se IS NOT NULL THEN a.v - 1.96 * a.se > b.v + 1.96 * b.se ELSE a.v > b.v END AS other_worse,
+           a.se IS NOT NULL AND b.se IS NOT NULL AS both_known
+    FROM x a JOIN x b ON b.idx <> a.idx
+  ),
+  base AS (
+    SELECT x.idx,
+           1 + count(c.other) FILTER (WHERE c.other_better) AS lo,
+           1 + count(c.other) - count(c.other) FILTER (WHERE c.other_worse) AS hi
+    FROM x LEFT JOIN cmp c ON c.idx = x.idx
+    GROUP BY x.idx
+  )
+  SELECT b.idx::int, b.lo::int,
+         GREATEST(b.hi, COALESCE(max(o.lo) FILTER (WHERE c.both_known AND NOT c.other_better AND NOT c.other_worse), b.hi))::int
+  FROM base b
+  LEFT JOIN cmp c ON c.idx = b.idx
+  LEFT JOIN base o ON o.idx = c.other
+  GROUP BY b.idx, b.lo, b.hi
+$$;
+
+-- ---------------------------------------------------------------------------
+-- Brings the leaderboards `board_ids` up to date with their results: the best
+-- full-sample result of each model (of `model_ids`, or of every model when
+-- NULL) for each audience, every entry's rank range, and each board's summary.
+-- Called in the transaction that adds or withdraws results, after writing them.
+--
+-- Concurrency: writers of the same leaderboard take turns on its row (locked
+-- in id order, so two writers cannot deadlock; FOR NO KEY UPDATE does not block
+-- the foreign-key checks of results being inserted). Each statement below runs
+-- with a snapshot taken after the lock was granted (READ COMMITTED, VOLATILE
+-- function), so it sees the results of every writer that committed before:
+-- two imports at once cannot lose a best score.
+CREATE FUNCTION concord_refresh_leaderboards(board_ids uuid[], model_ids uuid[] DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+  PERFORM 1 FROM "Leaderboard" WHERE id = ANY(board_ids) ORDER BY id FOR NO KEY UPDATE;
+
+  DELETE FROM "LeaderboardEntry" e
+  WHERE e."leaderboardId" = ANY(board_ids) AND (model_ids IS NULL OR e."modelId" = ANY(model_ids));
+
+  -- Best first by score in the benchmark's direction; then the smaller standard
+  -- error, the later evaluation, the result id (so the choice is stable).
+  INSERT INTO "LeaderboardEntry" (audience, "leaderboardId", "modelId", "resultId", "runId", score, stderr, language, "evaluatedAt", "rankLow", "rankHigh")
+  SELECT DISTINCT ON (a.audience, r."leaderboardId", r."modelId")
+         a.audience, r."leaderboardId", r."modelId", r.id, r."runId", r.score, r.stderr, r.language, r."evaluatedAt", 1, 1
+  FROM "EvaluationResult" r
+  JOIN "Benchmark" b ON b.id = r."benchmarkId"
+  CROSS JOIN (VALUES ('PUBLIC'::"ResultVisibility"), ('MEMBERS'::"ResultVisibility")) AS a(audience)
+  WHERE r."leaderboardId" = ANY(board_ids)
+    AND (model_ids IS NULL OR r."modelId" = ANY(model_ids))
+    AND NOT r."isLimited"
+    AND (a.audience = 'MEMBERS' OR r.visibility = 'PUBLIC')
+  ORDER BY a.audience, r."leaderboardId", r."modelId",
+           CASE WHEN b."higherIsBetter" THEN -r.score ELSE r.score END, r.stderr ASC NULLS LAST, r."evaluatedAt" DESC NULLS LAST, r.id;
+
+  -- Rank ranges of every entry of these boards (they depend on all of a board's entries).
+  WITH boards AS (
+    SELECT e.audience, e."leaderboardId",
+           array_agg(e."modelId" ORDER BY e."modelId") AS models,
+           array_agg(CASE WHEN b."higherIsBetter" THEN e.score ELSE -e.score END ORDER BY e."modelId") AS v,
+           array_agg(e.stderr ORDER BY e."modelId") AS se
+    FROM "LeaderboardEntry" e
+    JOIN "Leaderboard" l ON l.id = e."leaderboardId"
+    JOIN "Benchmark" b ON b.id = l."benchmarkId"
+    WHERE e."leaderboardId" = ANY(board_ids)
+    GROUP BY e.audience, e."leaderboardId"
+  ),
+  ranked AS (
+    SELECT boards.audience, boards."leaderboardId", boards.models[r.idx] AS "modelId", r.rank_low, r.rank_high
+    FROM boards CROSS JOIN LATERAL concord_rank_ranges(boards.v, boards.se) r
+  )
+  UPDATE "LeaderboardEntry" e
+  SET "rankLow" = ranked.rank_low, "rankHigh" = ranked.rank_high
+  FROM ranked
+  WHERE e.audience = ranked.audience AND e."leaderboardId" = ranked."leaderboardId" AND e."modelId" = ranked."modelId"
+    AND (e."rankLow", e."rankHigh") IS DISTINCT FROM (ranked.rank_low, ranked.rank_high);
+
+  INSERT INTO "LeaderboardSummary" (audience, "leaderboardId", "modelCount", "resultCount", "limitedCount", "leaderModelId", "leaderScore", "leaderStderr", "firstCount")
+  SELECT a.audience, l.id,
+         (SELECT count(*) FROM "LeaderboardEntry" e WHERE e.audience = a.audience AND e."leaderboardId" = l.id),
+         (SELECT count(*) FROM "EvaluationResult" r WHERE r."leaderboardId" = l.id AND NOT r."isLimited" AND (a.audience = 'MEMBERS' OR r.visibility = 'PUBLIC')),
+         (SELECT count(*) FROM "EvaluationResult" r WHERE r."leaderboardId" = l.id AND r."isLimited" AND (a.audience = 'MEMBERS' OR r.visibility = 'PUBLIC')),
+         leader."modelId", leader.score, leader.stderr,
+         (SELECT count(*) FROM "LeaderboardEntry" e WHERE e.audience = a.audience AND e."leaderboardId" = l.id AND e."rankLow" = 1)
+  FROM "Leaderboard" l
+  JOIN "Benchmark" b ON b.id = l."benchmarkId"
+  CROSS JOIN (VALUES ('PUBLIC'::"ResultVisibility"), ('MEMBERS'::"ResultVisibility")) AS a(audience)
+  LEFT JOIN LATERAL (
+    SELECT e."modelId", e.score, e.stderr
+    FROM "LeaderboardEntry" e JOIN "AiModel" m ON m.id = e."modelId"
+    WHERE e.audience = a.audience AND e."leaderboardId" = l.id
+    ORDER BY CASE WHEN b."higherIsBetter" THEN -e.score ELSE e.score END, e.stderr ASC NULLS LAST, m.name, m.id
+    LIMIT 1
+  ) leader ON true
+  WHERE l.id = ANY(board_ids)
+  ON CONFLICT (audience, "leaderboardId") DO UPDATE SET
+    "modelCount" = EXCLUDED."modelCount",
+    "resultCount" = EXCLUDED."resultCount",
+    "limitedCount" = EXCLUDED."limitedCount",
+    "leaderModelId" = EXCLUDED."leaderModelId",
+    "leaderScore" = EXCLUDED."leaderScore",
+    "leaderStderr" = EXCLUDED."leaderStderr",
+    "firstCount" = EXCLUDED."firstCount";
+END;
+$$;
+
+-- ---------------------------------------------------------------------------
+-- Existing results.
+
+-- Earlier imports stored lm-eval's `sample_len` (a count of samples) and
+-- similar bookkeeping keys as scores. They were never scores: removed (the
+-- submitted files are kept, so nothing is lost).
+WITH gone AS (
+  DELETE FROM "EvaluationResult" r
+  USING "Benchmark" b
+  WHERE b.id = r."benchmarkId" AND b.metric IN ('sample_len', 'sample_count', 'name', 'alias')
+  RETURNING r."runId"
+)
+UPDATE "EvaluationRun" run SET "resultCount" = run."resultCount" - g.n
+FROM (SELECT "runId", count(*)::int AS n FROM gone GROUP BY "runId") g
+WHERE g."runId" = run.id;
+DELETE FROM "Benchmark" b
+WHERE b.metric IN ('sample_len', 'sample_count', 'name', 'alias')
+  AND NOT EXISTS (SELECT 1 FROM "EvaluationResult" r WHERE r."benchmarkId" = b.id);
+
+-- Earlier results did not keep their task version: they go to the "version not
+-- stated" board of their benchmark and n-shot. Imports made before this
+-- migration carried no sample counts either; they are taken as full runs.
+INSERT INTO "Leaderboard" (id, "benchmarkId", "taskVersion", "nShot")
+SELECT gen_random_uuid(), s."benchmarkId", NULL, s."nShot"
+FROM (SELECT DISTINCT "benchmarkId", "nShot" FROM "EvaluationResult") s
+ORDER BY s."benchmarkId", s."nShot";
+UPDATE "EvaluationResult" r SET "leaderboardId" = l.id
+FROM "Leaderboard" l
+WHERE l."benchmarkId" = r."benchmarkId" AND l."nShot" IS NOT DISTINCT FROM r."nShot" AND l."taskVersion" IS NULL;
+ALTER TABLE "EvaluationResult" ALTER COLUMN "leaderboardId" SET NOT NULL;
+
+SELECT concord_refresh_leaderboards(ARRAY(SELECT id FROM "Leaderboard"), NULL);
