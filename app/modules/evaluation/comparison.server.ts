@@ -31,6 +31,8 @@ export async function modelResults({ viewer, modelId, page, q }: { viewer: Curre
     FROM "LeaderboardEntry" e
     JOIN "Leaderboard" l ON l.id = e."leaderboardId"
     JOIN "Benchmark" b ON b.id = l."benchmarkId"
+    JOIN "LeaderboardSummary" s ON s."leaderboardId" = e."leaderboardId" AND s.audience = e.audience
+    JOIN "EvaluationRun" run ON run.id = e."runId"
     WHERE e.audience = ${audience}::"ResultVisibility" AND e."modelId" = ${modelId}::uuid ${task}`;
   const offset = (page - 1) * MODEL_RESULTS_PAGE_SIZE;
   const [rows, totals] = await Promise.all([
@@ -38,8 +40,6 @@ export async function modelResults({ viewer, modelId, page, q }: { viewer: Curre
       SELECT l.id, l."benchmarkId", b.task, b.metric, b.filter, b."isGroup", b."higherIsBetter", l."taskVersion", l."nShot",
              e.score, e.stderr, e."rankLow", e."rankHigh", s."modelCount" AS "rankedModels", e.language, e."runId", run."isDemo"
       ${from}
-      JOIN "LeaderboardSummary" s ON s."leaderboardId" = e."leaderboardId" AND s.audience = e.audience
-      JOIN "EvaluationRun" run ON run.id = e."runId"
       ORDER BY b.task, b.metric, b.filter, b."isGroup", l."taskVersion" NULLS LAST, l."nShot" NULLS LAST, l.id
       LIMIT ${MODEL_RESULTS_PAGE_SIZE} OFFSET ${offset}`,
     prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from}`,

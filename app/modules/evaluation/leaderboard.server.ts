@@ -66,6 +66,7 @@ export async function listLeaderboards({ viewer, page, ...filters }: { viewer: C
       FROM (SELECT s.*, s."modelCount" AS models, s."limitedCount" AS limited FROM "LeaderboardSummary" s WHERE s.audience = ${audienceOf(viewer)}::"ResultVisibility") s
       JOIN "Leaderboard" l ON l.id = s."leaderboardId"
       JOIN "Benchmark" b ON b.id = l."benchmarkId"
+      LEFT JOIN "AiModel" m ON m.id = s."leaderModelId"
       WHERE ${shown} ${task}`;
     const [rows, totals] = await Promise.all([
       prisma.$queryRaw<ListRow[]>`
@@ -73,7 +74,6 @@ export async function listLeaderboards({ viewer, page, ...filters }: { viewer: C
                s.models, s."resultCount" AS results, s.limited, m.slug AS "leaderSlug", m.name AS "leaderName",
                s."leaderScore", s."leaderStderr", s."firstCount"
         ${from}
-        LEFT JOIN "AiModel" m ON m.id = s."leaderModelId"
         ORDER BY s.models DESC, ${BOARD_ORDER}
         LIMIT ${LEADERBOARDS_PAGE_SIZE} OFFSET ${offset}`,
       prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from}`,

@@ -21,41 +21,33 @@ ALTER TABLE "EvaluationRun" ADD CONSTRAINT "EvaluationRun_sampleLimit" CHECK ("s
 ALTER TABLE "LeaderboardEntry" ADD CONSTRAINT "LeaderboardEntry_ranks" CHECK ("rankLow" >= 1 AND "rankHigh" >= "rankLow");
 
 -- ---------------------------------------------------------------------------
--- Rank ranges. Given each model's score oriented so that more is better (v) and
--- its standard error (se, NULL when unknown), model B is better than model A
--- when both standard errors are known and B's 95 % interval (v ± 1.96·se) lies
--- wholly above A's; when either is unknown, when B's score is higher. A model's
--- best possible rank is 1 + the models better than it; its worst, 1 + the
--- models not worse than it. Two models with known, overlapping intervals are
--- "statistically tied": each one's worst rank is raised to at least the
--- other's best, so their ranges always overlap and they are never presented as
--- ranked apart. Returns one row per array position (1-based).
+-- Rank ranges. Each model's score, oriented so that more is better (v), has a
+-- 95 % interval v ± 1.96·se; an unknown standard error (se NULL) counts as a
+-- zero-width interval, so such a score is compared by its value alone. Model B
+-- is better than model A when B's interval lies wholly above A's. A model's
+-- best possible rank is 1 + the models better than it; its worst, the number
+-- of models not worse than it (itself included). Two models whose intervals
+-- overlap are "statistically tied": neither is better, and their ranges
+-- always overlap (if C were better than one and worse than the other, the
+-- intervals could not overlap), so they are never presented as ranked apart.
+-- Counting by binary search over sorted bounds (width_bucket): O(n log n).
+-- Returns one row per array position (1-based).
 CREATE FUNCTION concord_rank_ranges(v float8[], se float8[])
 RETURNS TABLE (idx int, rank_low int, rank_high int)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   WITH x AS (
-    SELECT i AS idx, v[i] AS v, se[i] AS se FROM generate_subscripts(v, 1) AS i
+    SELECT i AS idx, v[i] - 1.96 * COALESCE(se[i], 0) AS lo, v[i] + 1.96 * COALESCE(se[i], 0) AS hi
+    FROM generate_subscripts(v, 1) AS i
   ),
-  cmp AS (
-    SELECT a.idx, b.idx AS other,
-           CASE WHEN a.se IS NOT NULL AND b.se IS NOT NULL THEN b.v - 1.96 * b.se > a.v + 1.96 * a.se ELSE b.v > a.v END AS other_better,
-           CASE WHEN a.se IS NOT NULL AND b.se IS NOT NULL THEN a.v - 1.96 * a.se > b.v + 1.96 * b.se ELSE a.v > b.v END AS other_worse,
-           a.se IS NOT NULL AND b.se IS NOT NULL AS both_known
-    FROM x a JOIN x b ON b.idx <> a.idx
-  ),
-  base AS (
-    SELECT x.idx,
-           1 + count(c.other) FILTER (WHERE c.other_better) AS lo,
-           1 + count(c.other) - count(c.other) FILTER (WHERE c.other_worse) AS hi
-    FROM x LEFT JOIN cmp c ON c.idx = x.idx
-    GROUP BY x.idx
+  sorted AS (
+    SELECT count(*)::int AS n, array_agg(lo ORDER BY lo) AS los, array_agg(-hi ORDER BY -hi) AS neg_his FROM x
   )
-  SELECT b.idx::int, b.lo::int,
-         GREATEST(b.hi, COALESCE(max(o.lo) FILTER (WHERE c.both_known AND NOT c.other_better AND NOT c.other_worse), b.hi))::int
-  FROM base b
-  LEFT JOIN cmp c ON c.idx = b.idx
-  LEFT JOIN base o ON o.idx = c.other
-  GROUP BY b.idx, b.lo, b.hi
+  SELECT x.idx::int,
+         -- 1 + models whose lower bound is above this upper bound.
+         (1 + sorted.n - width_bucket(x.hi, sorted.los))::int,
+         -- Models whose upper bound is not below this lower bound.
+         width_bucket(-x.lo, sorted.neg_his)::int
+  FROM x, sorted
 $$;
 
 -- ---------------------------------------------------------------------------
