@@ -117,7 +117,11 @@ export default function Leaderboard() {
             lang={lang}
             rtl={directionOf(lang as never) === "rtl"}
             title={t("research:leaderboard.chartTitle", { task: board.task, metric })}
-            description={t("research:leaderboard.chartDescription", { direction, from: rows[0]!.position, to: rows[rows.length - 1]!.position })}
+            description={t("research:leaderboard.chartDescription", {
+              direction: board.higherIsBetter ? t("research:evaluations.higherIsBetter") : t("research:evaluations.lowerIsBetter"),
+              from: rows[0]!.position,
+              to: rows[rows.length - 1]!.position,
+            })}
             bars={rows.map((r) => ({ key: r.resultId, label: r.modelName, value: r.score, stderr: r.stderr }))}
           />
           {tiedRows > 0 ? <p className="muted">{t("research:leaderboard.tiesExplain")}</p> : null}
@@ -132,7 +136,6 @@ export default function Leaderboard() {
                   <th scope="col">{t("research:leaderboard.interval")}</th>
                   <th scope="col">{t("research:samples.label")}</th>
                   <th scope="col">{t("research:evaluations.language")}</th>
-                  <th scope="col">{t("research:evaluations.harness")}</th>
                   <th scope="col">{t("research:evaluations.date")}</th>
                   <th scope="col">{t("research:evaluations.submittedBy")}</th>
                 </tr>
@@ -162,14 +165,14 @@ export default function Leaderboard() {
                       <SampleCount effective={r.samplesEffective} original={r.samplesOriginal} limited={false} lang={lang} />
                     </td>
                     <td>{languageLabel(r.language, lang, t)}</td>
-                    <td dir="ltr">
-                      {r.harness}
-                      {r.harnessVersion ? ` ${r.harnessVersion}` : ""}
-                    </td>
                     <td>
                       <Link to={`/${lang}/evaluations/runs/${r.runId}`}>
                         {r.evaluatedAt ? <FormattedDate value={r.evaluatedAt} lang={lang} /> : t("research:provenance.notStated")}
                       </Link>
+                      <div className="muted" dir="ltr">
+                        {r.harness}
+                        {r.harnessVersion ? ` ${r.harnessVersion}` : ""}
+                      </div>
                     </td>
                     <td>
                       {r.submitterName}

@@ -77,6 +77,7 @@ export async function generateResearch(client: pg.Client, scale: Scale): Promise
     `UPDATE "EvaluationRun" r SET "resultCount" = c.n, "limitedCount" = c.limited
      FROM (SELECT "runId", count(*) AS n, count(*) FILTER (WHERE "isLimited") AS limited FROM "EvaluationResult" GROUP BY "runId") c WHERE c."runId" = r.id`,
   );
+  await client.query(`ANALYZE "EvaluationResult"`);
   await timed(client, "leaderboard entries", `SELECT concord_refresh_leaderboards(ARRAY(SELECT id FROM "Leaderboard"), NULL)`);
   await timed(
     client,

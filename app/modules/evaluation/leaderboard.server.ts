@@ -106,11 +106,14 @@ export async function listLeaderboards({ viewer, page, ...filters }: { viewer: C
   const best = bestOfResults(viewer, filters.language, Prisma.sql`r."leaderboardId" = ANY(${ids}::uuid[]) ${family}`);
   const leaders = ids.length
     ? await prisma.$queryRaw<{ leaderboardId: string; slug: string; name: string; score: number; stderr: number | null; firstCount: number }[]>`
-        WITH best AS ${best}, ranked AS ${rankRangesOf(Prisma.sql`best`)}
-        SELECT DISTINCT ON (best."leaderboardId") best."leaderboardId", m.slug, m.name, best.score, best.stderr,
-               (SELECT count(*)::int FROM ranked x WHERE x."leaderboardId" = best."leaderboardId" AND x."rankLow" = 1) AS "firstCount"
-        FROM best JOIN "AiModel" m ON m.id = best."modelId"
-        ORDER BY best."leaderboardId", CASE WHEN best."higherIsBetter" THEN -best.score ELSE best.score END, best.stderr ASC NULLS LAST, m.name, m.id`
+        WITH best AS ${best},
+             firsts AS (SELECT "leaderboardId", count(*) FILTER (WHERE "rankLow" = 1)::int AS "firstCount" FROM ${rankRangesOf(Prisma.sql`best`)} ranked GROUP BY "leaderboardId"),
+             leaders AS (
+               SELECT DISTINCT ON (best."leaderboardId") best."leaderboardId", m.slug, m.name, best.score, best.stderr
+               FROM best JOIN "AiModel" m ON m.id = best."modelId"
+               ORDER BY best."leaderboardId", CASE WHEN best."higherIsBetter" THEN -best.score ELSE best.score END, best.stderr ASC NULLS LAST, m.name, m.id
+             )
+        SELECT leaders.*, firsts."firstCount" FROM leaders JOIN firsts ON firsts."leaderboardId" = leaders."leaderboardId"`
     : [];
   const byId = new Map(leaders.map((l) => [l.leaderboardId, l]));
   const items = rows.map((r) => {
