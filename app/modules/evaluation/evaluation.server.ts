@@ -59,7 +59,6 @@ export type RunToStore = {
  * here, in the same transaction.
  */
 export async function writeRun(tx: Transaction, actor: CurrentUser, run: RunToStore, results: ResultToStore[]): Promise<{ id: string }> {
-  const places = await placeResults(tx, results);
   const { file, ...facts } = run;
   const created = await tx.evaluationRun.create({
     data: {
@@ -77,11 +76,23 @@ export async function writeRun(tx: Transaction, actor: CurrentUser, run: RunToSt
     },
     select: { id: true },
   });
+  const boards = await insertResults(tx, { id: created.id, modelId: run.modelId, visibility: run.visibility, evaluatedAt: run.evaluatedAt }, results);
+  await refreshLeaderboards(tx, boards, run.modelId);
+  return created;
+}
+
+/** Inserts a run's results on their benchmarks and leaderboards (creating those that are new); returns the leaderboards. */
+export async function insertResults(
+  tx: Transaction,
+  run: { id: string; modelId: string; visibility: ResultVisibility; evaluatedAt: Date | null },
+  results: ResultToStore[],
+): Promise<string[]> {
+  const places = await placeResults(tx, results);
   await tx.evaluationResult.createMany({
     data: results.map((r) => {
       const place = places.get(placementKey(r))!;
       return {
-        runId: created.id,
+        runId: run.id,
         modelId: run.modelId,
         benchmarkId: place.benchmarkId,
         leaderboardId: place.leaderboardId,
@@ -97,12 +108,7 @@ export async function writeRun(tx: Transaction, actor: CurrentUser, run: RunToSt
       };
     }),
   });
-  await refreshLeaderboards(
-    tx,
-    [...places.values()].map((p) => p.leaderboardId),
-    run.modelId,
-  );
-  return created;
+  return [...places.values()].map((p) => p.leaderboardId);
 }
 
 export type ResultEntry = {

@@ -15,8 +15,10 @@ import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { EVALUATION_LIMITS, LM_EVAL_FILE_TYPES } from "./constants";
-import { recordResults } from "./evaluation.server";
+import { insertResults, recordResults } from "./evaluation.server";
 import { importLmEvalResults, type ImportOutcome } from "./import.server";
+import { refreshLeaderboards } from "./leaderboard-store.server";
+import { rederiveImportedRun } from "./rederive.server";
 
 let root: string;
 beforeAll(async () => {
@@ -305,5 +307,42 @@ describe("finding the model a file is about", () => {
     const error = await errorOf(importLmEvalResults({ actor: expert, file, modelId: "00000000-0000-4000-8000-000000000000", language: "en", visibility: "PUBLIC" }));
     expect(error.messageKey).toBe("research:errors.unknownModel");
     await expect(openStoredFile(file.key)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("reading an earlier import again", () => {
+  it("replaces what an older reader made of the file by what the file says, boards and audit included", async () => {
+    const expert = await delegationActor("ID", "EXPERT");
+    const model = await modelWithRepository(expert, "Qwen/Qwen2.5-14B");
+    // Another run of the group file (another git hash, so another file).
+    const root = JSON.parse((await fixture("group-mmlu-qwen2.5-14b.json")).toString("utf8"));
+    root.git_hash = "f00dfeed";
+    const outcome = imported(await importLmEvalResults({ actor: expert, file: await upload(JSON.stringify(root)), language: "en", visibility: "PUBLIC" }));
+    const fresh = await prisma.evaluationResult.findMany({ where: { runId: outcome.runId }, select: { score: true, leaderboardId: true, isLimited: true }, orderBy: { score: "asc" } });
+    // As an import made before this reader: bookkeeping stored as a score, no version, the import time as the date.
+    await prisma.$transaction(async (tx) => {
+      await tx.evaluationResult.deleteMany({ where: { runId: outcome.runId } });
+      const boards = await insertResults(tx, { id: outcome.runId, modelId: model.id, visibility: "PUBLIC", evaluatedAt: new Date() }, [
+        { task: "mmlu", metric: "sample_len", filter: "none", isGroup: false, higherIsBetter: true, version: null, nShot: null, score: 849, stderr: null, samples: null, limited: false, language: "en" },
+        { task: "mmlu", metric: "acc", filter: "none", isGroup: false, higherIsBetter: true, version: null, nShot: null, score: 0.752638, stderr: 0.014817, samples: null, limited: false, language: "en" },
+      ]);
+      await tx.evaluationRun.update({ where: { id: outcome.runId }, data: { fileFormat: null, evaluatedAt: new Date(), resultCount: 2, groupSubtasks: {} } });
+      await refreshLeaderboards(tx, boards, model.id);
+    });
+    const oldBoards = (await prisma.evaluationResult.findMany({ where: { runId: outcome.runId }, select: { leaderboardId: true } })).map((r) => r.leaderboardId);
+
+    expect(await rederiveImportedRun({ runId: outcome.runId })).toEqual({ kind: "rederived", resultsBefore: 2, resultCount: 11, limitedCount: 0 });
+    const run = await prisma.evaluationRun.findUniqueOrThrow({ where: { id: outcome.runId } });
+    expect(run).toMatchObject({ fileFormat: "0.4", resultCount: 11, evaluatedAt: new Date("2025-05-30T10:40:00.339Z") });
+    expect((run.groupSubtasks as Record<string, string[]>).mmlu).toEqual(["mmlu_humanities", "mmlu_stem"]);
+    const again = await prisma.evaluationResult.findMany({ where: { runId: outcome.runId }, select: { score: true, leaderboardId: true, isLimited: true }, orderBy: { score: "asc" } });
+    expect(again).toEqual(fresh);
+    // The boards it left no longer hold it; the audit log says what happened, by no one.
+    expect(await prisma.leaderboardEntry.count({ where: { leaderboardId: { in: oldBoards }, modelId: model.id } })).toBe(0);
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { act: "evaluation.rederived", objectId: outcome.runId } });
+    expect(audit).toMatchObject({ actorId: null, data: expect.objectContaining({ resultsBefore: 2, results: 11 }) });
+    // A manual run has no file to read.
+    const manual = await recordResults({ actor: expert, modelId: model.id, harness: "h", evaluatedAt: new Date("2025-01-01"), visibility: "PUBLIC", results: [{ task: "x_task", metric: "acc", higherIsBetter: true, score: 0.5, language: "en" }] });
+    expect(await rederiveImportedRun({ runId: manual.id })).toEqual({ kind: "noFile" });
   });
 });

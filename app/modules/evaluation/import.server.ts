@@ -29,7 +29,7 @@ export type ImportOutcome =
   /** The chosen model is not the one the file names, which is registered as another entry. */
   | { kind: "modelConflict"; named: string; registered: RegisteredModel };
 
-async function readStoredText(key: string, maxBytes: number): Promise<string> {
+export async function readStoredText(key: string, maxBytes: number): Promise<string> {
   const { stream, size } = await openStoredFile(key);
   if (size > maxBytes) {
     stream.destroy();
@@ -49,7 +49,28 @@ async function earlierImport(modelId: string, sha256: string) {
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
-function resultsOf(parsed: LmEvalFile, language: string): ResultToStore[] {
+/** What a run keeps of a file's provenance: what the file states, nothing else. */
+export function provenanceOf(parsed: LmEvalFile) {
+  return {
+    harnessVersion: parsed.harnessVersion,
+    fileFormat: parsed.format,
+    gitHash: parsed.gitHash,
+    modelBackend: parsed.modelBackend,
+    modelArgs: parsed.modelArgs,
+    modelSha: parsed.model.sha,
+    modelName: parsed.modelName,
+    modelRevision: parsed.model.revision,
+    hasConfig: parsed.hasConfig,
+    sampleLimit: parsed.sampleLimit,
+    durationSeconds: parsed.durationSeconds,
+    taskHashes: parsed.taskHashes,
+    groupSubtasks: parsed.groups,
+    evaluatedAt: parsed.evaluatedAt,
+  };
+}
+
+/** The results of a parsed file; `languageOf` gives the language of a task whose name does not say it. */
+export function resultsOf(parsed: LmEvalFile, languageOf: (task: string) => string): ResultToStore[] {
   return parsed.scores.map((s) => {
     const fromTask = taskLanguage(s.task);
     return {
@@ -64,7 +85,7 @@ function resultsOf(parsed: LmEvalFile, language: string): ResultToStore[] {
       stderr: s.stderr,
       samples: s.samples,
       limited: s.limited,
-      language: fromTask && KNOWN_LANGUAGES.has(fromTask) ? fromTask : language,
+      language: fromTask && KNOWN_LANGUAGES.has(fromTask) ? fromTask : languageOf(s.task),
     };
   });
 }
@@ -117,7 +138,7 @@ export async function importLmEvalResults({
       return { kind: "modelNotMatched", named: parsed.model.named, namedKind: parsed.model.namedKind, candidates: match.candidates };
     }
 
-    const results = resultsOf(parsed, language);
+    const results = resultsOf(parsed, () => language);
     let run: { id: string };
     try {
       run = await prisma.$transaction(
@@ -129,20 +150,7 @@ export async function importLmEvalResults({
               modelId: model.id,
               source: "LM_EVAL_IMPORT",
               harness: HARNESS_LM_EVAL,
-              harnessVersion: parsed.harnessVersion,
-              fileFormat: parsed.format,
-              gitHash: parsed.gitHash,
-              modelBackend: parsed.modelBackend,
-              modelArgs: parsed.modelArgs,
-              modelSha: parsed.model.sha,
-              modelName: parsed.modelName,
-              modelRevision: parsed.model.revision,
-              hasConfig: parsed.hasConfig,
-              sampleLimit: parsed.sampleLimit,
-              durationSeconds: parsed.durationSeconds,
-              taskHashes: parsed.taskHashes,
-              groupSubtasks: parsed.groups,
-              evaluatedAt: parsed.evaluatedAt,
+              ...provenanceOf(parsed),
               notes,
               visibility,
               isDemo,

@@ -1,7 +1,9 @@
--- Generated from prisma/schema.prisma, with one change by hand: "leaderboardId"
--- is added without NOT NULL here; the next migration
--- (evaluation_comparability_data) fills it for existing results and then sets
--- NOT NULL, which is the schema's state.
+-- Generated from prisma/schema.prisma, with two changes by hand, both finished
+-- by the next migration (evaluation_comparability_data), which brings the
+-- database to the schema's state: "leaderboardId" is added without NOT NULL
+-- (filled for existing results there, then set NOT NULL), and the unique index
+-- "EvaluationRun_modelId_fileSha256_key" is created there, after existing
+-- duplicate imports are removed.
 
 -- DropIndex
 DROP INDEX "Benchmark_task_metric_filter_key";
@@ -96,9 +98,6 @@ CREATE UNIQUE INDEX "Benchmark_task_metric_filter_isGroup_key" ON "Benchmark"("t
 
 -- CreateIndex
 CREATE INDEX "EvaluationRun_modelSha_idx" ON "EvaluationRun"("modelSha");
-
--- CreateIndex
-CREATE UNIQUE INDEX "EvaluationRun_modelId_fileSha256_key" ON "EvaluationRun"("modelId", "fileSha256");
 
 -- CreateIndex
 CREATE INDEX "EvaluationResult_leaderboardId_modelId_score_idx" ON "EvaluationResult"("leaderboardId", "modelId", "score");

@@ -140,6 +140,18 @@ $$;
 -- ---------------------------------------------------------------------------
 -- Existing results.
 
+-- The same file imported twice for the same model doubled its results. The
+-- earliest import of each file is kept; later copies go (their import events
+-- stay in the audit log; their stored files are left in storage). From now on
+-- a unique index refuses them.
+DELETE FROM "EvaluationRun" run
+USING (
+  SELECT id, row_number() OVER (PARTITION BY "modelId", "fileSha256" ORDER BY "createdAt", id) AS n
+  FROM "EvaluationRun" WHERE "fileSha256" IS NOT NULL
+) copies
+WHERE copies.id = run.id AND copies.n > 1;
+CREATE UNIQUE INDEX "EvaluationRun_modelId_fileSha256_key" ON "EvaluationRun"("modelId", "fileSha256");
+
 -- Earlier imports stored lm-eval's `sample_len` (a count of samples) and
 -- similar bookkeeping keys as scores. They were never scores: removed (the
 -- submitted files are kept, so nothing is lost).
