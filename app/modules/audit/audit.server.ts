@@ -38,6 +38,7 @@ export type AuditAct =
   | "evaluation.imported"
   | "evaluation.recorded"
   | "evaluation.withdrawn"
+  | "evaluation.rederived"
   | "dataset.created"
   | "dataset.updated"
   | "dataset.textSaved"
