@@ -8,6 +8,7 @@ import { prisma, type Transaction } from "~/utils/db.server";
 import { DomainError, forbidden, notFound } from "~/utils/errors";
 import { can } from "~/utils/permissions";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { noticeEvaluationResults } from "~/modules/notification/research-events.server";
 import { findModelByRepository } from "~/modules/model/model.server";
 import { deleteStoredFile, openStoredFile } from "~/modules/storage/storage.server";
 import { EVALUATION_LANGUAGES, EVALUATION_LIMITS, HARNESS_LM_EVAL } from "./constants";
@@ -142,6 +143,7 @@ export async function importLmEvalResults({
           objectId: run.id,
           data: { model: model.slug, results: parsed.scores.length, sha256: file.sha256, visibility },
         });
+        await noticeEvaluationResults(tx, { actor, modelId: model.id, runId: run.id, count: parsed.scores.length, membersOnly: visibility === "MEMBERS" });
         return { id: run.id, modelSlug: model.slug, resultCount: parsed.scores.length };
       },
       { timeout: 30_000 },
@@ -237,6 +239,7 @@ export async function recordResults({
           ? { model: model.slug, task: keys[0]!.task, metric: keys[0]!.metric, filter: keys[0]!.filter, score: results[0]!.score, visibility }
           : { model: model.slug, results: results.length, visibility },
     });
+    await noticeEvaluationResults(tx, { actor, modelId: model.id, runId: run.id, count: results.length, membersOnly: visibility === "MEMBERS" });
     return { id: run.id, modelSlug: model.slug };
   });
 }
