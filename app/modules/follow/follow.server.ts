@@ -72,3 +72,12 @@ export async function listFollows(userId: string) {
     select: { targetType: true, targetId: true, createdAt: true },
   });
 }
+
+/** Follows exactly these DSI dimensions (those not listed are no longer followed). */
+export async function setFollowedDimensions({ actor, dimensions }: { actor: CurrentUser; dimensions: string[] }) {
+  const wanted = [...new Set(dimensions)].filter((d) => (DSI_DIMENSIONS as readonly string[]).includes(d));
+  await prisma.$transaction([
+    prisma.follow.deleteMany({ where: { userId: actor.id, targetType: "DSI_DIMENSION", targetId: { notIn: wanted } } }),
+    prisma.follow.createMany({ data: wanted.map((d) => ({ userId: actor.id, targetType: "DSI_DIMENSION" as const, targetId: d })), skipDuplicates: true }),
+  ]);
+}

@@ -110,7 +110,7 @@ export async function requestAddressConfirmation({ actor }: { actor: CurrentUser
 }
 
 /** Follows a confirmation link: the address it was sent to is confirmed if it is still the account's. */
-export async function confirmAddress({ token }: { token: string }): Promise<{ userId: string }> {
+export async function confirmAddress({ token }: { token: string }): Promise<{ userId: string; email: string }> {
   return prisma.$transaction(async (tx) => {
     const row = await tx.emailConfirmation.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, userId: true, email: true, expiresAt: true, usedAt: true } });
     if (!row || row.usedAt || row.expiresAt < new Date()) throw new DomainError(410, "notifications:errors.confirmationInvalid");
@@ -124,7 +124,7 @@ export async function confirmAddress({ token }: { token: string }): Promise<{ us
       create: { userId: row.userId, verifiedEmail: row.email, emailVerifiedAt: now },
       update: { verifiedEmail: row.email, emailVerifiedAt: now, emailBouncedAt: null },
     });
-    return { userId: row.userId };
+    return { userId: row.userId, email: row.email };
   });
 }
 
