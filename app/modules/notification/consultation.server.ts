@@ -49,3 +49,9 @@ export async function remindConsultation({ proposalId, endsAt }: { proposalId: s
     return notices;
   });
 }
+
+/** When the proposal's running consultation would end, or null when none is running. */
+export async function consultationEndsAt(proposalId: string): Promise<Date | null> {
+  const p = await prisma.proposal.findUnique({ where: { id: proposalId }, select: { status: true, consultationEndsAt: true } });
+  return p?.status === "CONSULTATION" && p.consultationEndsAt && p.consultationEndsAt > new Date() ? p.consultationEndsAt : null;
+}
