@@ -81,3 +81,15 @@ export async function setFollowedDimensions({ actor, dimensions }: { actor: Curr
     prisma.follow.createMany({ data: wanted.map((d) => ({ userId: actor.id, targetType: "DSI_DIMENSION" as const, targetId: d })), skipDuplicates: true }),
   ]);
 }
+
+/** Whether the person follows a proposal, and whether they follow it anyway (their delegation leads or co-drafts it). */
+export async function proposalFollowState(user: CurrentUser, proposalId: string): Promise<{ following: boolean; automatic: boolean }> {
+  const delegationId = user.delegation?.id;
+  const [following, drafts] = await Promise.all([
+    isFollowing(user.id, "PROPOSAL", proposalId),
+    delegationId && can(user, "draftForDelegation")
+      ? prisma.proposal.count({ where: { id: proposalId, OR: [{ leadDelegationId: delegationId }, { coDrafters: { some: { delegationId } } }] } })
+      : Promise.resolve(0),
+  ]);
+  return { following, automatic: drafts > 0 };
+}
