@@ -3,7 +3,7 @@
 /** A date and time in `timeZone`, with the zone named ("3 Dec 2026, 14:00 GMT+3"). */
 export function formatInZone(value: Date | string, lang: string, timeZone: string): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" }).format(date);
+  return new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(date);
 }
 
 /** Whether Intl knows the time zone (IANA name). */
