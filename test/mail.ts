@@ -12,6 +12,8 @@ export type TestSmtp = {
   received: ReceivedMail[];
   /** Answer the next RCPT TO commands with this SMTP code (451: try later; 550: no such mailbox). */
   refuseWith: (code: number | null) => void;
+  /** Sends Concord's mail to this server again (after a test removed the transport). */
+  useAsTransport: () => void;
   close: () => Promise<void>;
 };
 
@@ -43,8 +45,10 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     },
   });
   const port = await new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.server.address() as { port: number }).port)));
-  setMailTransport(nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true }));
+  const useAsTransport = () => setMailTransport(nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true }));
+  useAsTransport();
   return {
+    useAsTransport,
     port,
     received,
     refuseWith: (code) => {
