@@ -7,7 +7,7 @@ import { getPool, type Transaction } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 import { JOB_SCHEMA, type QueueName } from "./queues";
 
-type Executor = { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
+export type Executor = { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
 
 /** pg-boss's queries on the shared pool (no second pool per process). */
 const poolExecutor: Executor = { executeSql: (text, values) => getPool().query(text, values as unknown[]) };
@@ -23,7 +23,7 @@ export function transactionExecutor(tx: Transaction): Executor {
   };
 }
 
-type BossOptions = { supervise: boolean; schedule: boolean };
+type BossOptions = { supervise: boolean; schedule: boolean; executor?: Executor };
 
 const holder = globalThis as unknown as { __concordBoss?: PgBoss };
 
@@ -33,9 +33,9 @@ function sender(): PgBoss {
   return holder.__concordBoss;
 }
 
-export function create({ supervise, schedule }: BossOptions): PgBoss {
+export function create({ supervise, schedule, executor = poolExecutor }: BossOptions): PgBoss {
   const boss = new PgBoss({
-    db: poolExecutor,
+    db: executor,
     schema: JOB_SCHEMA,
     migrate: false,
     supervise,

@@ -4,7 +4,7 @@
 // every job and tick runs once however many servers are up (ADR 011).
 import type PgBoss from "pg-boss";
 import { logger } from "~/utils/logger.server";
-import { create } from "./boss.server";
+import { create, type Executor } from "./boss.server";
 import { QUEUE_LIST, type QueueName } from "./queues";
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<unknown>;
@@ -18,11 +18,11 @@ const DEFAULT_POLLING_SECONDS = 5;
 
 /**
  * Starts pg-boss (maintenance and cron on) and a worker for every queue that
- * has a handler. Due jobs left while every server was down run now.
+ * has a handler. Due jobs left while every server was down run now. Returns
+ * the instance (tests start two, as two servers would).
  */
-export async function startJobWorkers(handlers: Partial<Record<QueueName, JobHandler>>): Promise<PgBoss> {
-  if (running) return running.boss;
-  const boss = create({ supervise: true, schedule: true });
+export async function createJobWorkers(handlers: Partial<Record<QueueName, JobHandler>>, { executor }: { executor?: Executor } = {}): Promise<PgBoss> {
+  const boss = create({ supervise: true, schedule: true, executor });
   await boss.start();
   for (const queue of QUEUE_LIST) {
     const handler = handlers[queue.name as QueueName];
@@ -44,8 +44,14 @@ export async function startJobWorkers(handlers: Partial<Record<QueueName, JobHan
       },
     );
   }
-  running = { boss };
   return boss;
+}
+
+/** The job workers of this process (one set per app server). */
+export async function startJobWorkers(handlers: Partial<Record<QueueName, JobHandler>>): Promise<PgBoss> {
+  if (running) return running.boss;
+  running = { boss: await createJobWorkers(handlers) };
+  return running.boss;
 }
 
 export async function stopJobWorkers(): Promise<void> {
