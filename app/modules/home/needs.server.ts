@@ -3,6 +3,7 @@
 // brackets your delegation holds, access requests to decide, assessments to
 // submit or review, strategy drafts to publish; the chair's open votes.
 // A fixed number of indexed queries, whatever the data (no N+1).
+import type { DsiDimension } from "~/generated/prisma/enums";
 import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
@@ -144,23 +145,20 @@ async function consultationsOnMyTopics(user: CurrentUser, now: Date, soon: Date)
   });
   const delegationId = user.delegation?.id;
   const proposals = follows.filter((f) => f.targetType === "PROPOSAL").map((f) => f.targetId);
-  const topics = follows.filter((f) => f.targetType === "DSI_DIMENSION").map((f) => f.targetId) as never[];
-  const mine = follows.length > 0 || delegationId;
+  const topics = follows.filter((f) => f.targetType === "DSI_DIMENSION").map((f) => f.targetId as DsiDimension);
+  // Someone who follows nothing sees every consultation closing soon; otherwise only theirs.
+  const theirs =
+    follows.length === 0
+      ? {}
+      : {
+          OR: [
+            { id: { in: proposals } },
+            { topics: { hasSome: topics } },
+            ...(delegationId ? [{ leadDelegationId: delegationId }, { coDrafters: { some: { delegationId } } }] : []),
+          ],
+        };
   return prisma.proposal.findMany({
-    where: {
-      status: "CONSULTATION",
-      consultationEndsAt: { gt: now, lte: soon },
-      ...(mine
-        ? {
-            OR: [
-              { id: { in: proposals } },
-              { topics: { hasSome: topics } },
-              ...(delegationId ? [{ leadDelegationId: delegationId }, { coDrafters: { some: { delegationId } } }] : []),
-              ...(follows.length === 0 ? [{}] : []),
-            ],
-          }
-        : {}),
-    },
+    where: { status: "CONSULTATION", consultationEndsAt: { gt: now, lte: soon }, ...theirs },
     orderBy: { consultationEndsAt: "asc" },
     take: NEEDS_PER_KIND,
     select: { id: true, consultationEndsAt: true },
