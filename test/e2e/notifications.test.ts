@@ -96,11 +96,7 @@ describe.skipIf(!hasBrowser)("notifications in the browser", () => {
     const aboutTitle = async (to: string) => (await mails()).filter((m) => m.to === to && (m.mail.subject ?? "").includes(TITLE));
     const deadline = Date.now() + 20_000;
     while ((await aboutTitle("head.cn@demo.concord.example")).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-    const jobs = await prisma.$queryRaw<unknown[]>`
-      SELECT state, output, start_after, completed_on FROM pgboss.job WHERE name = 'vote-remind' AND data->>'voteId' = ${voteId}
-      UNION ALL SELECT state, output, start_after, completed_on FROM pgboss.archive WHERE name = 'vote-remind' AND data->>'voteId' = ${voteId}`;
-    const reminders = await prisma.notification.count({ where: { kind: "vote.reminder", proposalId: (await prisma.vote.findUniqueOrThrow({ where: { id: voteId } })).proposalId } });
-    expect(await aboutTitle("head.cn@demo.concord.example"), JSON.stringify({ jobs, reminders })).toHaveLength(2);
+    expect(await aboutTitle("head.cn@demo.concord.example")).toHaveLength(2);
     expect(await aboutTitle("head.in@demo.concord.example")).toHaveLength(1);
     const india = await prisma.user.findUniqueOrThrow({ where: { email: "head.in@demo.concord.example" } });
     expect(await prisma.notification.count({ where: { userId: india.id, kind: "vote.reminder" } })).toBe(0);

@@ -94,6 +94,10 @@ describe("a vote", () => {
     await remindVote({ voteId, closesAt, hours: 2 });
     const rows = await noticesOf("vote.reminder", proposalId);
     expect(ids(rows)).toEqual([heads[1]!.id, heads[2]!.id, egyptHead.id].sort());
+    await deliverDueMail();
+    const [reminder] = mailsTo(smtp, "head.eg@concord.example").slice(1);
+    expect(reminder!.parsed.subject).toMatch(/^لم يصوّت وفدكم على تدفقات البيانات عبر الحدود لتدريب الذكاء الاصطناعي: يُغلق التصويت خلال ساعتين \(/);
+    expect(mailsTo(smtp, heads[1]!.email).at(-1)!.parsed.subject).toMatch(/^Your delegation has not voted on Cross-border data flows for AI training: the vote closes in 2 hours \(/);
   });
 
   it("closed: the outcome to the same people; those following its DSI topic hear of the new position", async () => {

@@ -106,7 +106,9 @@ export async function presentNotices(rows: NoticeRow[], { lang, timeZone }: { la
   return rows.map((row) => {
     const data = (row.data ?? {}) as Data;
     const object = row.objectType && row.objectId ? named.get(objectKey(row.objectType, row.objectId)) : undefined;
-    const sentence = t(`kinds.${row.kind}`, { ...valuesOf(t, lang, timeZone, data), title: MARK, count: typeof data.count === "number" ? data.count : undefined });
+    // Plural sentences count results, or the hours left before a deadline.
+    const count = typeof data.count === "number" ? data.count : typeof data.hours === "number" ? data.hours : undefined;
+    const sentence = t(`kinds.${row.kind}`, { ...valuesOf(t, lang, timeZone, data), title: MARK, count });
     const [before = "", after = ""] = sentence.includes(MARK) ? sentence.split(MARK) : [sentence, ""];
     const title = sentence.includes(MARK) ? (object?.title ?? t("removedObject")) : null;
     return {
