@@ -91,9 +91,12 @@ function NotificationsLink({ lang, unread }: { lang: Language; unread: number })
     <Link to={`/${lang}/notifications`} className="notifications-link" data-testid="notifications-link">
       {t("nav.notifications")}
       {unread ? (
-        <span className="badge" aria-label={label} title={label}>
-          {capped ? `${UNREAD_BADGE_MAX}+` : unread}
-        </span>
+        <>
+          <span className="badge" aria-hidden="true">
+            {capped ? `${UNREAD_BADGE_MAX}+` : unread}
+          </span>
+          <span className="visually-hidden">, {label}</span>
+        </>
       ) : null}
     </Link>
   );
