@@ -2,7 +2,8 @@
 // List-Unsubscribe header: a mail client POSTs "List-Unsubscribe=One-Click" to
 // it (no cookie, no Origin: exempt from the cross-site check, the token is the
 // proof); a person following the link sees a page asking to confirm (a GET
-// changes nothing). In the person's own language; no sign-in needed.
+// changes nothing). No sign-in needed; the link back leads to the preferences
+// page in the person's own language.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -53,7 +54,7 @@ export default function Unsubscribe() {
   const done = useActionData<typeof action>();
   const label = category === DIGEST_UNSUBSCRIBE ? "" : t(`categories.${category}.label`);
   return (
-    <div className="page narrow" lang={lang}>
+    <div className="page narrow">
       <h1>{t("unsubscribe.title")}</h1>
       {done ? (
         <p className="alert alert-success" role="status">
