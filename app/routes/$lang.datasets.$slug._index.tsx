@@ -1,6 +1,8 @@
 // A dataset's page: its description in the reader's language (or the
 // original, with a notice), its sovereignty metadata, its files with their
 // SHA-256 (downloadable as the access level allows), and the access request.
+import { FollowButton } from "~/components/notification/follow-button";
+import { isFollowing } from "~/modules/follow/follow.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -23,7 +25,7 @@ import { domainErrorReply, invalidForm, pageParam, throwAsResponse } from "~/uti
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["research"] };
+export const handle = { i18n: ["research", "notifications"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -35,7 +37,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     view.may.decide ? countPendingForDataset(view.dataset.id) : Promise.resolve(0),
   ]);
   const { dataset } = view;
+  const following = await isFollowing(user?.id, "DATASET", dataset.id);
   return json({
+    following,
     lang,
     dataset: { ...dataset, sizeBytes: dataset.sizeBytes?.toString() ?? null, recordCount: dataset.recordCount?.toString() ?? null, stewardCode: dataset.steward.code },
     text: { language: view.text.language, kind: view.text.kind, name: view.text.name, html: renderMarkdown(view.text.description) },
@@ -68,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function DatasetPage() {
   const { t } = useTranslation(["research", "common"]);
-  const { lang, dataset, text, languages, isFallback, may, myRequest, files, page, pending, signedIn } = useLoaderData<typeof loader>();
+  const { lang, dataset, text, languages, isFallback, may, myRequest, files, page, pending, signedIn, following } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({ id: "request-access", lastResult: actionData?.intent === "request-access" ? actionData.result : undefined });
   const base = `/${lang}/datasets/${dataset.slug}`;
@@ -82,6 +86,7 @@ export default function DatasetPage() {
           {text.name} {dataset.isDemo ? <DemoBadge /> : null}
         </h1>
         <div className="button-row">
+          {signedIn ? <FollowButton lang={lang} targetType="DATASET" targetId={dataset.id} following={following} redirectTo={base} /> : null}
           <a href={`${base}/croissant.json`} className="button button-secondary" type="application/ld+json">
             {t("research:datasets.croissant")}
           </a>

@@ -2,6 +2,8 @@
 // visible full-sample result on each leaderboard (benchmark, n-shot, version)
 // with its rank there (paginated), and its latest submissions (limited runs
 // marked).
+import { FollowButton } from "~/components/notification/follow-button";
+import { isFollowing } from "~/modules/follow/follow.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -21,7 +23,7 @@ import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions";
 
-export const handle = { i18n: ["research"] };
+export const handle = { i18n: ["research", "notifications"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -30,9 +32,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { q } = ResultFilterSchema.parse(Object.fromEntries(url.searchParams));
   const page = pageParam(url);
-  const [results, runs] = await Promise.all([modelResults({ viewer: user, modelId: model.id, page, q }), latestRuns({ viewer: user, modelId: model.id })]);
+  const [results, runs, following] = await Promise.all([
+    modelResults({ viewer: user, modelId: model.id, page, q }),
+    latestRuns({ viewer: user, modelId: model.id }),
+    isFollowing(user?.id, "MODEL", model.id),
+  ]);
   return json({
     lang,
+    follow: { modelId: model.id, following, signedIn: user !== null },
     model: {
       slug: model.slug,
       name: model.name,
@@ -62,7 +69,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function ModelCard() {
   const { t } = useTranslation(["research", "common"]);
-  const { lang, model, results, runs, q, page, may } = useLoaderData<typeof loader>();
+  const { lang, model, results, runs, q, page, may, follow } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <p className="breadcrumbs">
@@ -71,6 +78,9 @@ export default function ModelCard() {
       <div className="page-heading">
         <h1 dir="auto">{model.name}</h1>
         <div className="button-row">
+          {follow.signedIn ? (
+            <FollowButton lang={lang} targetType="MODEL" targetId={follow.modelId} following={follow.following} redirectTo={`/${lang}/models/${model.slug}`} />
+          ) : null}
           <Link to={`/${lang}/evaluations/compare?models=${model.slug}`} className="button button-secondary">
             {t("research:models.compare")}
           </Link>

@@ -140,8 +140,8 @@ describe.skipIf(!hasBrowser)("models, evaluations and datasets in the browser", 
     await headContext.close();
 
     // The requester is told, and can now download; the bytes hash to the checksum the page shows.
-    await requester.goto("/en/account");
-    expect(await requester.locator(".notices").textContent()).toContain("Your request for access to a dataset was approved");
+    await requester.goto("/en/notifications");
+    expect(await requester.getByTestId("notices").textContent()).toContain("Your request for access to Arabic news headlines (Egypt) was approved");
     await requester.goto(`/en${datasetPath}`);
     expect(await requester.locator("#access .alert-success").textContent()).toContain("approved");
     const row = requester.locator(".files-table tbody tr").first();

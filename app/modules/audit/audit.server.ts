@@ -62,6 +62,7 @@ export type AuditAct =
   | "dsi.assessmentPublished"
   | "vote.opened"
   | "ballot.cast"
+  | "vote.extended"
   | "vote.closed";
 
 export type AuditInput = {

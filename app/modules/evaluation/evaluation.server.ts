@@ -8,6 +8,7 @@ import { prisma, type Transaction } from "~/utils/db.server";
 import { DomainError, forbidden, notFound } from "~/utils/errors";
 import { can } from "~/utils/permissions";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { noticeEvaluationResults } from "~/modules/notification/research-events.server";
 import { deleteStoredFile } from "~/modules/storage/storage.server";
 import { EVALUATION_LIMITS } from "./constants";
 import { lockLeaderboards, placeResults, placementKey, refreshLeaderboards, type ComparabilityKey } from "./leaderboard-store.server";
@@ -78,6 +79,13 @@ export async function writeRun(tx: Transaction, actor: CurrentUser, run: RunToSt
   });
   const boards = await insertResults(tx, { id: created.id, modelId: run.modelId, visibility: run.visibility, evaluatedAt: run.evaluatedAt }, results);
   await refreshLeaderboards(tx, boards, run.modelId);
+  await noticeEvaluationResults(tx, {
+    actor,
+    modelId: run.modelId,
+    runId: created.id,
+    count: results.length,
+    membersOnly: run.visibility === "MEMBERS",
+  });
   return created;
 }
 
