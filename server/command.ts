@@ -6,17 +6,24 @@
 import { closeDatabase } from "~/utils/db.server";
 import { ConfigError, parseEnv, type Env } from "~/utils/env.server";
 import { RestoreRefused } from "~/modules/backup/restore.server";
-import { CommandRefused, openDatabase, type Database } from "./database";
+import { CommandRefused, connectDatabase, openDatabase, type Database } from "./database";
 
 export async function runCommand(
   run: (context: { env: Env; database: Database }) => Promise<number>,
-  { env: overrides = {} }: { env?: Record<string, string | undefined> } = {},
+  {
+    env: overrides = {},
+    exclusive = false,
+  }: {
+    env?: Record<string, string | undefined>;
+    /** The command needs the database to itself, unmigrated (restore): refuses a data directory a server runs. */
+    exclusive?: boolean;
+  } = {},
 ): Promise<never> {
   let code = 1;
   let database: Database | null = null;
   try {
     const env = parseEnv({ ...process.env, ...overrides });
-    database = await openDatabase(env, { purpose: "command" });
+    database = exclusive ? await connectDatabase(env, { purpose: "server" }) : await openDatabase(env, { purpose: "command" });
     code = await run({ env, database });
   } catch (error) {
     if (error instanceof CommandRefused || error instanceof RestoreRefused || error instanceof ConfigError) {
