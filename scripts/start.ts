@@ -50,18 +50,27 @@ function closeServer(server: Server | undefined): Promise<void> {
   });
 }
 
-/** Close votes whose deadline passed (also while the server was down), send reminders, remove half-written uploads. */
+/**
+ * Close votes whose deadline passed (also while the server was down), send reminders, remove half-written
+ * and unacknowledged uploads; and, hourly, remove personal data past its retention period.
+ */
 async function startSweeps() {
   const { sweepVotes } = await import("~/modules/vote/vote.server");
   const { SWEEP_INTERVAL_MS } = await import("~/modules/vote/constants");
   const { sweepPartialUploads } = await import("~/modules/storage/storage.server");
+  const { sweepPersonalDataRetention, RETENTION_SWEEP_INTERVAL_MS } = await import("~/modules/privacy/retention.server");
   const sweep = () =>
     Promise.all([
       sweepVotes().catch((error: unknown) => logger.error({ err: error }, "vote sweep failed")),
       sweepPartialUploads().catch((error: unknown) => logger.error({ err: error }, "upload sweep failed")),
     ]);
-  await sweep();
+  const retention = () =>
+    sweepPersonalDataRetention()
+      .then((removed) => logger.info({ removed }, "personal data past its retention period removed"))
+      .catch((error: unknown) => logger.error({ err: error }, "retention sweep failed"));
+  await Promise.all([sweep(), retention()]);
   setInterval(sweep, SWEEP_INTERVAL_MS).unref();
+  setInterval(retention, RETENTION_SWEEP_INTERVAL_MS).unref();
 }
 
 async function worker(env: Env) {

@@ -114,7 +114,7 @@ export async function secureApplicationRole(database: Database) {
  * runs (a shared advisory lock: visible to any role, gone when the process
  * dies), so that commands can tell a server is up.
  */
-const SERVER_PRESENCE_LOCK = 727_002;
+const SERVER_PRESENCE_LOCK = 727_030;
 
 export async function announceServer(database: Database): Promise<{ close: () => Promise<void> }> {
   let client: pg.Client | null = null;

@@ -15,6 +15,7 @@ export type AuditAct =
   | "user.disabled"
   | "user.enabled"
   | "user.sessionsEnded"
+  | "user.erased"
   | "invitation.created"
   | "invitation.revoked"
   | "invitation.accepted"

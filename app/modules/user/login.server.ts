@@ -4,6 +4,7 @@
 import { prisma } from "~/utils/db.server";
 import { securityEvent } from "~/utils/logger.server";
 import { clearFailures, recordFailure, secondsBlocked, type LimiterName } from "~/utils/rate-limit.server";
+import { recordSignIn } from "~/modules/privacy/sign-in-records.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 
 export type LoginResult =
@@ -20,6 +21,8 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
   const wait = await secondsBlocked(limits);
   if (wait > 0) {
     securityEvent("login.throttled", { email, ip });
+    const throttled = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+    if (throttled) await recordSignIn({ userId: throttled.id, outcome: "THROTTLED", ip });
     return { outcome: "throttled", retryAfterSeconds: wait };
   }
   const user = await prisma.user.findUnique({
@@ -30,9 +33,11 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
   if (!user || !valid || user.disabledAt) {
     await recordFailure(limits);
     securityEvent("login.failure", { email, ip, reason: !user ? "unknown" : user.disabledAt ? "disabled" : "password" });
+    if (user) await recordSignIn({ userId: user.id, outcome: "PASSWORD_REFUSED", ip });
     return { outcome: "invalid" };
   }
   await clearFailures(limits.slice(0, 2));
   securityEvent("login.success", { userId: user.id, ip, secondFactor: user.totpEnabledAt !== null });
+  await recordSignIn({ userId: user.id, outcome: "PASSWORD_ACCEPTED", ip });
   return { outcome: "signedIn", userId: user.id, needsSecondFactor: user.totpEnabledAt !== null };
 }
