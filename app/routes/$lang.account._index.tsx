@@ -25,7 +25,7 @@ import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { PASSWORD_MIN_LENGTH } from "~/utils/session-policy";
 
-export const handle = { i18n: ["account"] };
+export const handle = { i18n: ["account", "privacy"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -89,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { t } = useTranslation(["account", "common"]);
+  const { t } = useTranslation(["account", "common", "privacy"]);
   const { lang, account, sessions, currentSessionId, notifications } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -274,6 +274,14 @@ export default function AccountPage() {
             </button>
           </Form>
         ) : null}
+      </section>
+
+      <section aria-labelledby="personal-data-heading" className="card">
+        <h2 id="personal-data-heading">{t("privacy:account.heading")}</h2>
+        <p>{t("privacy:account.intro")}</p>
+        <Link to={`/${lang}/account/data`} className="button button-secondary">
+          {t("privacy:account.link")}
+        </Link>
       </section>
     </div>
   );

@@ -12,10 +12,11 @@ export const SIGN_IN_PAGE_SIZE = 10;
 
 /** The newest sign-in records of a user, for their account page. */
 export async function listOwnSignIns(userId: string) {
-  return prisma.signInRecord.findMany({
+  const rows = await prisma.signInRecord.findMany({
     where: { userId },
     orderBy: { occurredAt: "desc" },
     take: SIGN_IN_PAGE_SIZE,
     select: { id: true, outcome: true, ipAddress: true, occurredAt: true },
   });
+  return rows.map((row) => ({ ...row, id: row.id.toString() }));
 }

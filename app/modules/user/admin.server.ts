@@ -47,6 +47,7 @@ export async function getUserForAdmin(userId: string) {
       role: true,
       locale: true,
       disabledAt: true,
+      erasedAt: true,
       totpEnabledAt: true,
       createdAt: true,
       delegationId: true,
