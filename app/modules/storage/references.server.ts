@@ -27,9 +27,7 @@ export function referencedFilesSql(): string {
   ).join("\nUNION ALL\n");
 }
 
-/** SQL testing whether the key $1 (or each of the keys in the array $1) is referenced by a row. */
-export function referencedKeysSql(): string {
-  return `SELECT k AS key FROM unnest($1::text[]) AS k WHERE ${STORED_FILE_REFERENCES.map(
-    (r) => `EXISTS (SELECT 1 FROM ${quote(r.table)} WHERE ${quote(r.key)} = k)`,
-  ).join(" OR ")}`;
+/** SQL condition: a row refers to the stored file whose key is in the column `k` of the enclosing query. */
+export function referencedKeyCondition(): string {
+  return STORED_FILE_REFERENCES.map((r) => `EXISTS (SELECT 1 FROM ${quote(r.table)} WHERE ${quote(r.key)} = k)`).join(" OR ");
 }

@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
+import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { getEnv, type Env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
@@ -18,7 +19,7 @@ import { DomainError, notFound } from "~/utils/errors";
 import type { StorageBackend } from "./backend.server";
 import { formatMiB, UploadInspector } from "./inspect.server";
 import { createLocalStorage } from "./local.server";
-import { referencedKeysSql } from "./references.server";
+import { referencedKeyCondition } from "./references.server";
 
 export type { StorageBackend } from "./backend.server";
 export { fileTooLarge, fileTypeRefused, formatMiB } from "./inspect.server";
@@ -105,7 +106,9 @@ export async function sweepUnacknowledgedUploads(backend: StorageBackend, now = 
     if (stale.length === 0) return removed;
     const keys = stale.map((upload) => upload.key);
     // The identifiers in this SQL come from references.server.ts only; the keys are a parameter.
-    const referenced = new Set((await prisma.$queryRawUnsafe<{ key: string }[]>(referencedKeysSql(), keys)).map((r) => r.key));
+    const rows = await prisma.$queryRaw<{ key: string }[]>`
+      SELECT k AS key FROM unnest(${keys}::text[]) AS k WHERE ${Prisma.raw(referencedKeyCondition())}`;
+    const referenced = new Set(rows.map((r) => r.key));
     for (const key of keys) {
       if (referenced.has(key) || !isStorageKey(key)) continue;
       await backend.delete(key);
