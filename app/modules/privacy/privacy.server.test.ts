@@ -3,7 +3,7 @@
 // delegation did, and leaves an audit chain that verifies; retention removes
 // sign-in records and stale invitations after their period.
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { actorFor, createDelegation, createUser, delegationActor, newTotpSecret, TEST_PASSWORD } from "../../../test/factories";
 import { ownerUrlOf } from "../../../test/db";
 import { GENESIS_HASH, computeEventHashV1, verifyAuditChain } from "~/modules/audit/audit.server";
@@ -39,6 +39,8 @@ async function activeHead(code: string) {
   await createSession(user.id, true, { userAgent: "Firefox", ipAddress: "203.0.113.7" });
   expect((await attemptLogin({ email, password: TEST_PASSWORD, ip: "203.0.113.7" })).outcome).toBe("signedIn");
   expect((await attemptLogin({ email, password: "wrong password here", ip: "198.51.100.9" })).outcome).toBe("invalid");
+  // The record of a refused attempt is written without holding up the answer.
+  await vi.waitFor(async () => expect(await prisma.signInRecord.count({ where: { userId: user.id } })).toBe(2));
 
   const head = await actorFor(user);
   const lead = await delegationActor("IN");

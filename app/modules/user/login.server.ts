@@ -2,7 +2,7 @@
 // counted per account and per client address; unknown accounts and wrong
 // passwords get the same answer, after the same work.
 import { prisma } from "~/utils/db.server";
-import { securityEvent } from "~/utils/logger.server";
+import { logger, securityEvent } from "~/utils/logger.server";
 import { clearFailures, recordFailure, secondsBlocked, type LimiterName } from "~/utils/rate-limit.server";
 import { recordSignIn } from "~/modules/privacy/sign-in-records.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
@@ -22,7 +22,7 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
   if (wait > 0) {
     securityEvent("login.throttled", { email, ip });
     const throttled = await prisma.user.findUnique({ where: { email }, select: { id: true } });
-    if (throttled) await recordSignIn({ userId: throttled.id, outcome: "THROTTLED", ip });
+    if (throttled) void recordSignIn({ userId: throttled.id, outcome: "THROTTLED", ip }).catch((error: unknown) => logger.error({ err: error }, "sign-in record not written"));
     return { outcome: "throttled", retryAfterSeconds: wait };
   }
   const user = await prisma.user.findUnique({
@@ -33,7 +33,8 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
   if (!user || !valid || user.disabledAt) {
     await recordFailure(limits);
     securityEvent("login.failure", { email, ip, reason: !user ? "unknown" : user.disabledAt ? "disabled" : "password" });
-    if (user) await recordSignIn({ userId: user.id, outcome: "PASSWORD_REFUSED", ip });
+    // Not awaited: an unknown account must not answer faster than a known one.
+    if (user) void recordSignIn({ userId: user.id, outcome: "PASSWORD_REFUSED", ip }).catch((error: unknown) => logger.error({ err: error }, "sign-in record not written"));
     return { outcome: "invalid" };
   }
   await clearFailures(limits.slice(0, 2));
