@@ -4,6 +4,7 @@
 // exit. A refusal the operator can act on is printed as a sentence, without a
 // stack trace; the embedded database is stopped only if the command started it.
 import { closeDatabase } from "~/utils/db.server";
+import { EmbeddedPostgresUnavailable } from "~/utils/embedded-postgres.server";
 import { ConfigError, parseEnv, type Env } from "~/utils/env.server";
 import { RestoreRefused } from "~/modules/backup/restore.server";
 import { CommandRefused, connectDatabase, openDatabase, type Database } from "./database";
@@ -26,7 +27,12 @@ export async function runCommand(
     database = exclusive ? await connectDatabase(env, { purpose: "server" }) : await openDatabase(env, { purpose: "command" });
     code = await run({ env, database });
   } catch (error) {
-    if (error instanceof CommandRefused || error instanceof RestoreRefused || error instanceof ConfigError) {
+    if (
+      error instanceof CommandRefused ||
+      error instanceof RestoreRefused ||
+      error instanceof ConfigError ||
+      error instanceof EmbeddedPostgresUnavailable
+    ) {
       console.error(error.message);
     } else {
       console.error(error);

@@ -17,6 +17,9 @@ export type EmbeddedCluster = {
   stop: () => Promise<void>;
 };
 
+/** The embedded database is there but cannot be used now: a sentence for the operator, no stack trace. */
+export class EmbeddedPostgresUnavailable extends Error {}
+
 /** The role the application connects as (docs/decisions/014-database-roles-and-audit-chain.md). */
 export const APP_ROLE = "concord_app";
 
@@ -120,7 +123,7 @@ export async function startEmbeddedPostgres({ dataDir, persistent = true, onLog 
   try {
     await pg.start();
   } catch (error) {
-    throw new Error(
+    throw new EmbeddedPostgresUnavailable(
       `The embedded PostgreSQL in ${clusterDir} did not start. Is another Concord already running on the same data directory?` +
         (error instanceof Error ? ` (${error.message})` : ""),
     );
@@ -205,10 +208,16 @@ export async function findRunningEmbeddedPostgres(dataDir: string): Promise<Embe
   if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
   if (!isAlive(pid)) return null;
   if (status !== "ready") {
-    throw new Error(`The embedded PostgreSQL in ${dir} is running but not ready (${status || "starting"}); try again in a moment.`);
+    throw new EmbeddedPostgresUnavailable(`The embedded PostgreSQL in ${dir} is running but not ready (${status || "starting"}); try again in a moment.`);
+  }
+  const appPasswordFile = path.join(dir, "app-password");
+  if (!fs.existsSync(appPasswordFile)) {
+    throw new EmbeddedPostgresUnavailable(
+      `The server running on ${dir} was started by an older version of Concord; restart it with this version, then run the command again.`,
+    );
   }
   const password = fs.readFileSync(path.join(dir, "superuser-password"), "utf8").trim();
-  const appPassword = fs.readFileSync(path.join(dir, "app-password"), "utf8").trim();
+  const appPassword = fs.readFileSync(appPasswordFile, "utf8").trim();
   return { ...clusterUrls(port, password, appPassword), owned: false, stop: async () => {} };
 }
 
