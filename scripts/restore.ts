@@ -5,7 +5,7 @@
 // restored: everyone signs in again. Refuses a target that is not empty and an
 // archive that does not match its manifest, changing nothing.
 import { parseArgs } from "node:util";
-import { restoreBackup } from "~/modules/backup/restore.server";
+import { restoreBackup, RestoreRefused, verifyArchive } from "~/modules/backup/restore.server";
 import { createConfiguredStorage } from "~/modules/storage/storage.server";
 import { runCommand } from "../server/command";
 import { secureApplicationRole } from "../server/database";
@@ -18,10 +18,20 @@ if (!values.from) {
 }
 const from = values.from;
 
+// The archive is checked whole before anything — even an empty database — is created.
+let manifest;
+try {
+  manifest = await verifyArchive(from);
+} catch (error) {
+  console.error(error instanceof RestoreRefused ? error.message : error);
+  process.exit(1);
+}
+console.log(`Archive verified: snapshot of ${manifest.snapshotAt}, ${manifest.tables.length} tables, ${manifest.files?.length ?? 0} files.`);
+
 await runCommand(
   async ({ env, database }) => {
     const storage = await createConfiguredStorage(env);
-    const report = await restoreBackup({ from, ownerUrl: database.ownerUrl, storage, log: (m) => console.log(m) });
+    const report = await restoreBackup({ from, ownerUrl: database.ownerUrl, storage, verified: manifest, log: (m) => console.log(m) });
     await secureApplicationRole(database);
     process.env.DATABASE_URL = database.url;
     const { verifyAuditChain } = await import("~/modules/audit/audit.server");

@@ -188,6 +188,7 @@ describe("backup and restore beside live servers", () => {
     const busy = await runScript("restore", ["--from", archive], source);
     expect(busy.code).not.toBe(0);
     expect(busy.stderr).toMatch(/another Concord already running/);
+    expect(busy.stderr).not.toMatch(/\n\s+at /);
     const damaged = path.join(work, "damaged.tar.gz");
     const bytes = await fs.readFile(archive);
     bytes[Math.floor(bytes.length / 2)] ^= 0xff;
@@ -195,6 +196,9 @@ describe("backup and restore beside live servers", () => {
     const refused = await runScript("restore", ["--from", damaged], path.join(work, "never"));
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/damaged|not a readable backup archive/);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    // Nothing was created for it.
+    expect(await fs.readdir(path.join(work, "never")).catch(() => [])).toEqual([]);
 
     // Restore into a new data directory, and serve it.
     const restore = await runScript("restore", ["--from", archive], restored);

@@ -70,6 +70,8 @@ export type RestoreOptions = {
   ownerUrl: string;
   /** Where the files go; must be empty when the archive holds files. */
   storage: StorageBackend;
+  /** The manifest, when the caller already checked the archive with `verifyArchive`. */
+  verified?: Manifest;
   log?: (message: string) => void;
 };
 
@@ -81,8 +83,8 @@ export type RestoreReport = {
   missingFiles: string[];
 };
 
-export async function restoreBackup({ from, ownerUrl, storage, log = () => {} }: RestoreOptions): Promise<RestoreReport> {
-  const manifest = await verifyArchive(from);
+export async function restoreBackup({ from, ownerUrl, storage, verified, log = () => {} }: RestoreOptions): Promise<RestoreReport> {
+  const manifest = verified ?? (await verifyArchive(from));
   log(`archive verified: ${manifest.tables.length} tables, ${manifest.files?.length ?? 0} files, snapshot of ${manifest.snapshotAt}`);
   await checkMigrations(manifest);
   await refuseNonEmptyDatabase(ownerUrl);
