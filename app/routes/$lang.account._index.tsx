@@ -24,7 +24,7 @@ import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { PASSWORD_MIN_LENGTH } from "~/utils/session-policy";
 
-export const handle = { i18n: ["account", "notifications"] };
+export const handle = { i18n: ["account", "notifications", "privacy"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -81,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { t } = useTranslation(["account", "common", "notifications"]);
+  const { t } = useTranslation(["account", "common", "notifications", "privacy"]);
   const { lang, account, sessions, currentSessionId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -252,6 +252,14 @@ export default function AccountPage() {
             <Link to={`/${lang}/account/notifications`}>{t("notifications:preferences.title")}</Link>
           </li>
         </ul>
+      </section>
+
+      <section aria-labelledby="personal-data-heading" className="card">
+        <h2 id="personal-data-heading">{t("privacy:account.heading")}</h2>
+        <p>{t("privacy:account.intro")}</p>
+        <Link to={`/${lang}/account/data`} className="button button-secondary">
+          {t("privacy:account.link")}
+        </Link>
       </section>
     </div>
   );
