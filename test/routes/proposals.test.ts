@@ -100,3 +100,44 @@ describe("drafting forms", () => {
     expect(await prisma.proposalVersion.count({ where: { proposalId: proposal.id } })).toBe(2);
   });
 });
+
+describe("consultation dates", () => {
+  it("refuses a date that does not exist (2026-02-30) beside the field, and opens nothing", async () => {
+    const { lead, proposal } = await aDraft();
+    const cookie = await sessionCookieFor(lead.id);
+    const res = await respond(() =>
+      show.action(args(post(`/en/proposals/${proposal.slug}`, { intent: "openConsultation", until: "2026-02-30" }, cookie), { lang: "en", slug: proposal.slug })),
+    );
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.result.error.until).toEqual(["validation.date"]);
+    expect(body.result.initialValue.until).toBe("2026-02-30");
+    expect((await prisma.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe("DRAFT");
+  });
+});
+
+describe("the language list of a proposal", () => {
+  it("switches the text's language with ?text=, the interface language staying in the path", async () => {
+    const { lead, proposal } = await aDraft();
+    const { getVersionText, saveTranslation } = await import("~/modules/proposal/proposal.server");
+    const original = await getVersionText({ proposalId: proposal.id, number: 1, language: "en" });
+    await saveTranslation({
+      actor: lead,
+      proposalId: proposal.id,
+      version: 1,
+      language: "fr",
+      kind: "OFFICIAL_TRANSLATION",
+      title: "Projet sur la résidence des données",
+      sections: original.text.sections.map((s) => ({ key: s.key, heading: "Portée", body: "Ce texte couvre les jeux de données publics." })),
+    });
+    const cookie = await sessionCookieFor(lead.id);
+    const page = await (await respond(() => show.loader(args(get(`/en/proposals/${proposal.slug}?text=fr`, cookie), { lang: "en", slug: proposal.slug })))).json();
+    expect(page.lang).toBe("en");
+    expect(page.current.text).toMatchObject({ language: "fr", title: "Projet sur la résidence des données" });
+    expect(page.current.isFallback).toBe(false);
+    // Without ?text=, the interface language decides; a language without a version falls back to the original.
+    const plain = await (await respond(() => show.loader(args(get(`/ar/proposals/${proposal.slug}`, cookie), { lang: "ar", slug: proposal.slug })))).json();
+    expect(plain.current.text.language).toBe("en");
+    expect(plain.current.isFallback).toBe(true);
+  });
+});
