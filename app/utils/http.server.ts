@@ -1,7 +1,7 @@
 // Small helpers shared by loaders and actions.
 import type { SubmissionResult } from "@conform-to/react";
 import { json } from "@remix-run/node";
-import { DomainError } from "./errors";
+import { DomainError, FieldError } from "./errors";
 import { securityEvent } from "./logger.server";
 
 /** A page number from `?page=`, 1 when absent or nonsense. */
@@ -40,8 +40,12 @@ export function domainErrorReply<Intent extends string | undefined = undefined>(
 ) {
   if (!(error instanceof DomainError)) throw error;
   logDenial(error);
-  const message = Object.keys(error.values).length ? `${error.messageKey}|${JSON.stringify(error.values)}` : error.messageKey;
-  const result = options.field
+  const withValues = (key: string) => (Object.keys(error.values).length ? `${key}|${JSON.stringify(error.values)}` : key);
+  const message = withValues(error.messageKey);
+  // A field error names its own fields; other errors go beside `options.field` or above the form.
+  const result = error instanceof FieldError
+    ? submission.reply({ fieldErrors: Object.fromEntries(Object.entries(error.fields).map(([path, keys]) => [path, keys.map(withValues)])), hideFields: options.hideFields })
+    : options.field
     ? submission.reply({ fieldErrors: { [options.field]: [message] }, hideFields: options.hideFields })
     : submission.reply({ formErrors: [message], hideFields: options.hideFields });
   return json({ intent: options.intent as Intent, result }, { status: error.status });

@@ -1,0 +1,60 @@
+// The kernel's reading side for pages (ADR 009): the review after a stale save,
+// the conflicts of a review form sent back, and the comparison of two versions.
+import { notFound } from "~/utils/errors";
+import { compareContents, type ContentComparison } from "./compare";
+import type { ReviewedContent } from "./merge";
+import { conflictViews, conflictViewsOf, summarize, type ConflictViews, type MergeSummary } from "./review";
+import type { Db, DocumentStore } from "./store.server";
+import type { DocumentContent, VersionInfo } from "./types";
+import type { ReviewSection } from "./merge";
+import type { StaleSave } from "./versions.server";
+
+export { saveDocumentVersion, DocumentStaleError, type StaleSave } from "./versions.server";
+export { saveDocumentTranslation } from "./translation.server";
+
+/** What the review page shows and its form starts from. */
+export type Review = {
+  base: number;
+  current: number;
+  versions: VersionInfo[];
+  summary: MergeSummary | null;
+  conflicts: ConflictViews;
+  draft: (DocumentContent<ReviewSection> & { fieldConflicts: string[] }) | null;
+};
+
+/** The review of a stale save: the merged text, in words and conflict by conflict. */
+export function reviewOf(stale: StaleSave): Review {
+  return {
+    base: stale.base,
+    current: stale.current,
+    versions: stale.versions,
+    summary: summarize(stale.merge),
+    conflicts: conflictViews(stale.merge),
+    draft: stale.merge.draft,
+  };
+}
+
+/** Whether a submitted form is a review form with conflicts marked. */
+export function hasConflictMarks(reviewed: ReviewedContent): boolean {
+  return Boolean(reviewed.fieldConflicts?.length) || reviewed.sections.some((s) => s.conflict);
+}
+
+/** The conflicts of a review form that came back (a choice missing, a field invalid), against the version it was based on. */
+export async function reviewAgain(db: Db, store: DocumentStore, documentId: string, baseVersion: number, reviewed: ReviewedContent): Promise<Review> {
+  const reference = await store.readContent(db, documentId, baseVersion);
+  if (!reference) throw notFound();
+  return { base: baseVersion, current: baseVersion, versions: [], summary: null, conflicts: conflictViewsOf(reference, reviewed), draft: null };
+}
+
+/** Two versions compared word by word, in the original language (the negotiated text). */
+export async function compareVersions(db: Db, store: DocumentStore, documentId: string, from: number, to: number): Promise<ContentComparison> {
+  const [a, b] = await Promise.all([store.readContent(db, documentId, from), store.readContent(db, documentId, to)]);
+  if (!a || !b) throw notFound();
+  return compareContents(a, b);
+}
+
+/** `?from=` and `?to=` of a history page: version numbers up to `max`, else null. */
+export function versionParam(url: URL, name: string, max: number): number | null {
+  const n = Number(url.searchParams.get(name));
+  return Number.isInteger(n) && n >= 1 && n <= max ? n : null;
+}
