@@ -204,17 +204,11 @@ export function mergeDocuments(base: DocumentContent, mine: DocumentContent<Sect
   // section that precedes it in this side's text. A section both sides moved
   // stays where the other side put it (the summary says so).
   let order = theirIds.filter((id) => present.has(id));
+  // (A section whose predecessors on this side are all gone follows its predecessor in the base.)
+  const precedingIn = (list: string[], id: string) => list.slice(0, Math.max(0, list.indexOf(id))).reverse();
   const place = (id: string) => {
-    const index = mineIds.indexOf(id);
-    let at = 0;
-    for (let j = index - 1; j >= 0; j--) {
-      const p = order.indexOf(mineIds[j]!);
-      if (p !== -1) {
-        at = p + 1;
-        break;
-      }
-    }
-    order.splice(at, 0, id);
+    const anchor = [...precedingIn(mineIds, id), ...(baseBy.has(id) ? precedingIn(baseIds, id) : [])].find((p) => order.includes(p));
+    order.splice(anchor === undefined ? 0 : order.indexOf(anchor) + 1, 0, id);
   };
   for (const id of mineIds) {
     if (!present.has(id)) continue;
