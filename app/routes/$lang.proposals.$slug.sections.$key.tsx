@@ -190,11 +190,11 @@ function CommentForm({ id, parentId, actionData, withStance, submitLabel }: { id
       <input type="hidden" name="formId" value={id} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
       <FormErrors id={form.errorId} errors={form.errors} />
-      <TextareaField label={parentId ? t("comments.reply") : t("comments.yourComment")} hint={t("editor.bodyHint")} meta={fields.body as never} rows={parentId ? 3 : 5} />
+      <TextareaField label={parentId ? t("comments.reply") : t("comments.yourComment")} hint={t("editor.bodyHint")} meta={fields.body} rows={parentId ? 3 : 5} />
       {withStance ? (
         <SelectField
           label={t("comments.stance")}
-          meta={fields.stance as never}
+          meta={fields.stance}
           options={[{ value: "", label: t("comments.noStance") }, ...STANCES.map((s) => ({ value: s, label: t(`stance.${s}`) }))]}
         />
       ) : null}
@@ -242,7 +242,7 @@ function CommentItem({ c, all, data, actionData }: { c: CommentView; all: Commen
                 <input type="hidden" name="formId" value={`edit-${c.id}`} />
                 <input type="hidden" name="commentId" value={c.id} />
                 <FormErrors id={editForm.errorId} errors={editForm.errors} />
-                <TextareaField label={t("comments.yourComment")} meta={editFields.body as never} rows={4} />
+                <TextareaField label={t("comments.yourComment")} meta={editFields.body} rows={4} />
                 <button type="submit" className="button">
                   {t("comments.saveEdit")}
                 </button>
@@ -257,7 +257,7 @@ function CommentItem({ c, all, data, actionData }: { c: CommentView; all: Commen
                 <input type="hidden" name="formId" value={`hide-${c.id}`} />
                 <input type="hidden" name="commentId" value={c.id} />
                 <FormErrors id={hideForm.errorId} errors={hideForm.errors} />
-                <InputField label={t("comments.hideReason")} meta={hideFields.reason as never} required />
+                <InputField label={t("comments.hideReason")} meta={hideFields.reason} required />
                 <button type="submit" className="button button-danger">
                   {t("comments.hideSubmit")}
                 </button>
@@ -350,8 +350,8 @@ export default function SectionPage() {
               <input type="hidden" name="intent" value="bracket" />
               <input type="hidden" name="formId" value="bracket" />
               <FormErrors id={bracketForm.errorId} errors={bracketForm.errors} />
-              <InputField label={t("proposals:brackets.passage")} hint={t("proposals:brackets.passageHint")} meta={bracketFields.passage as never} dir="auto" required />
-              <TextareaField label={t("proposals:brackets.note")} meta={bracketFields.note as never} rows={3} />
+              <InputField label={t("proposals:brackets.passage")} hint={t("proposals:brackets.passageHint")} meta={bracketFields.passage} dir="auto" required />
+              <TextareaField label={t("proposals:brackets.note")} meta={bracketFields.note} rows={3} />
               <button type="submit" className="button">
                 {t("proposals:brackets.submit")}
               </button>
@@ -420,10 +420,10 @@ export default function SectionPage() {
               <input type="hidden" name="formId" value="amend" />
               <FormErrors id={amendForm.errorId} errors={amendForm.errors} />
               <div lang={proposal.originalLanguage}>
-                <InputField label={t("proposals:editor.heading")} meta={amendFields.heading as never} dir="auto" required />
-                <TextareaField label={t("proposals:amendments.newText")} hint={t("proposals:editor.bodyHint")} meta={amendFields.body as never} rows={8} />
+                <InputField label={t("proposals:editor.heading")} meta={amendFields.heading} dir="auto" required />
+                <TextareaField label={t("proposals:amendments.newText")} hint={t("proposals:editor.bodyHint")} meta={amendFields.body} rows={8} />
               </div>
-              <TextareaField label={t("proposals:amendments.rationale")} meta={amendFields.rationale as never} rows={3} />
+              <TextareaField label={t("proposals:amendments.rationale")} meta={amendFields.rationale} rows={3} />
               <button type="submit" className="button">
                 {t("proposals:amendments.submit")}
               </button>

@@ -189,7 +189,7 @@ export default function VotePage() {
               </fieldset>
               <TextareaField
                 label={vote?.rule === "SILENCE" ? t("votes:cast.reason") : t("votes:cast.explanation")}
-                meta={castFields.explanation as never}
+                meta={castFields.explanation}
                 rows={4}
               />
               <details open={reservationFields.some((f) => Boolean(f.getFieldset().text.initialValue))}>
@@ -200,7 +200,7 @@ export default function VotePage() {
                   return (
                     <div key={f.key}>
                       <input type="hidden" name={rf.sectionKey.name} value={String(rf.sectionKey.initialValue ?? "")} />
-                      <TextareaField label={t("votes:cast.reservationOn", { number: i + 1, heading: current.text.sections[i]?.heading ?? "" })} meta={rf.text as never} rows={2} />
+                      <TextareaField label={t("votes:cast.reservationOn", { number: i + 1, heading: current.text.sections[i]?.heading ?? "" })} meta={rf.text} rows={2} />
                     </div>
                   );
                 })}

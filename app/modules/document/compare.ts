@@ -5,6 +5,8 @@ import type { DocumentContent } from "./types";
 
 export type ContentComparison = {
   fields: Record<string, DiffPart[]>;
+  /** Each field's value in both versions (for values shown whole, such as dates). */
+  values: Record<string, [string, string]>;
   sets: Record<string, { added: string[]; removed: string[] }>;
   sections: SectionDiff[];
 };
@@ -14,6 +16,7 @@ export function compareContents(from: DocumentContent, to: DocumentContent): Con
   const setNames = [...new Set([...Object.keys(to.sets), ...Object.keys(from.sets)])];
   return {
     fields: Object.fromEntries(names.map((n) => [n, diffWords(from.fields[n] ?? "", to.fields[n] ?? "")])),
+    values: Object.fromEntries(names.map((n) => [n, [from.fields[n] ?? "", to.fields[n] ?? ""]])),
     sets: Object.fromEntries(
       setNames.map((n) => {
         const a = from.sets[n] ?? [];

@@ -114,7 +114,7 @@ describe("a stale save of a proposal", () => {
     // Saving the review form without choosing is refused beside each conflict; nothing is written.
     const unresolved = await saveVersion({ actor: ben, proposalId: proposal.id, baseVersion: 2, title: draft.fields.title!, changeNote: "merged", sections: draft.sections, fieldConflicts: draft.fieldConflicts as ["title"] }).catch((e: unknown) => e);
     expect(unresolved).toBeInstanceOf(FieldError);
-    expect((unresolved as FieldError).fields).toEqual({ "fieldResolutions.title": ["documents:review.choose"], "sections[0].resolution": ["documents:review.choose"] });
+    expect((unresolved as FieldError).fields).toEqual({ "fieldResolutions.title": ["documents:review.required"], "sections[0].resolution": ["documents:review.required"] });
     expect(await prisma.proposalVersion.count({ where: { proposalId: proposal.id } })).toBe(2);
     // Their title, and a combined text for the section.
     await saveVersion({

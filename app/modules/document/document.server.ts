@@ -3,24 +3,13 @@
 import { notFound } from "~/utils/errors";
 import { compareContents, type ContentComparison } from "./compare";
 import type { ReviewedContent } from "./merge";
-import { conflictViews, conflictViewsOf, summarize, type ConflictViews, type MergeSummary } from "./review";
+import { conflictViews, conflictViewsOf, summarize, type Review } from "./review";
 import type { Db, DocumentStore } from "./store.server";
-import type { DocumentContent, VersionInfo } from "./types";
-import type { ReviewSection } from "./merge";
 import type { StaleSave } from "./versions.server";
 
+export type { Review } from "./review";
 export { saveDocumentVersion, DocumentStaleError, type StaleSave } from "./versions.server";
 export { saveDocumentTranslation } from "./translation.server";
-
-/** What the review page shows and its form starts from. */
-export type Review = {
-  base: number;
-  current: number;
-  versions: VersionInfo[];
-  summary: MergeSummary | null;
-  conflicts: ConflictViews;
-  draft: (DocumentContent<ReviewSection> & { fieldConflicts: string[] }) | null;
-};
 
 /** The review of a stale save: the merged text, in words and conflict by conflict. */
 export function reviewOf(stale: StaleSave): Review {

@@ -3,8 +3,8 @@
 // kept, what both did alike; and, for each conflict, both texts with a word
 // diff. Pure and browser-safe; the page translates the words.
 import { diffWords, type DiffPart } from "~/modules/text/diff";
-import type { MergeResult, ReviewedContent, SectionMerge } from "./merge";
-import type { DocumentContent, SectionConflict } from "./types";
+import type { MergeResult, ReviewedContent, ReviewSection, SectionMerge } from "./merge";
+import type { DocumentContent, SectionConflict, VersionInfo } from "./types";
 
 export type Change = "changed" | "added" | "removed" | "moved";
 export type NamedChange = { kind: "field" | "section"; name: string; change: Change };
@@ -110,3 +110,15 @@ export function conflictViewsOf(reference: DocumentContent, reviewed: ReviewedCo
     }),
   };
 }
+
+/** What the review page shows and its form starts from. */
+export type Review = {
+  base: number;
+  current: number;
+  versions: VersionInfo[];
+  /** What happened, in words (only right after the merge). */
+  summary: MergeSummary | null;
+  conflicts: ConflictViews;
+  /** The review form's starting point (only right after the merge). */
+  draft: (DocumentContent<ReviewSection> & { fieldConflicts: string[] }) | null;
+};

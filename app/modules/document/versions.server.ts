@@ -21,7 +21,7 @@ export type StaleSave = {
 export class DocumentStaleError extends StaleVersionError<StaleSave> {}
 
 /** The message beside a conflict left without a choice. */
-export const CHOOSE_MESSAGE = "documents:review.choose";
+export const CHOOSE_MESSAGE = "documents:review.required";
 
 export async function saveDocumentVersion(
   tx: Transaction,
