@@ -34,7 +34,7 @@ import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["proposals"] };
+export const handle = { i18n: ["proposals", "documents"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

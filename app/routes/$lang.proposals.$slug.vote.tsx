@@ -26,7 +26,7 @@ import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions";
 
-export const handle = { i18n: ["proposals", "votes"] };
+export const handle = { i18n: ["proposals", "votes", "documents"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

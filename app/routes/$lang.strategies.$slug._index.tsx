@@ -22,7 +22,7 @@ import { directionOf } from "~/utils/i18n";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["strategies"] };
+export const handle = { i18n: ["strategies", "documents"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

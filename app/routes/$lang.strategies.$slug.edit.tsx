@@ -21,7 +21,7 @@ import { domainErrorReply, invalidForm, throwAsResponse } from "~/utils/http.ser
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["strategies", "proposals"] };
+export const handle = { i18n: ["strategies", "proposals", "documents"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

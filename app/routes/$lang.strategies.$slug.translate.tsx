@@ -22,7 +22,7 @@ import { isLanguage, LANGUAGES } from "~/utils/i18n";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["strategies", "proposals"] };
+export const handle = { i18n: ["strategies", "proposals", "documents"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

@@ -15,7 +15,7 @@ import { throwAsResponse } from "~/utils/http.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["strategies"] };
+export const handle = { i18n: ["strategies", "documents"] };
 
 function versionParam(url: URL, name: string, max: number): number | null {
   const n = Number(url.searchParams.get(name));

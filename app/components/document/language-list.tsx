@@ -1,6 +1,7 @@
 // The language versions of a document, each marked original, official or
 // unofficial. One meaning everywhere (ADR 009): a link switches the text's
 // language (`?text=`) on the same page; the interface language stays.
+import { useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { withTextLanguage } from "~/modules/document/language";
 import type { LanguageVersion } from "~/modules/document/types";
@@ -15,8 +16,8 @@ export function LanguageList({
   current,
   version,
 }: {
-  /** The page the links stay on (its path, without query). */
-  path: string;
+  /** The page the links stay on (its path, without query); this page by default. */
+  path?: string;
   languages: LanguageVersion[];
   /** The language of the text shown. */
   current: string;
@@ -24,6 +25,7 @@ export function LanguageList({
   version?: number;
 }) {
   const { t } = useTranslation("documents");
+  const here = useLocation().pathname;
   return (
     <nav className="languages" aria-label={t("languages.heading")}>
       <span>{t("languages.heading")}</span>{" "}
@@ -31,7 +33,7 @@ export function LanguageList({
         {languages.map((l) => (
           <li key={l.language}>
             <a
-              href={withTextLanguage(path, l.language, { version })}
+              href={withTextLanguage(path ?? here, l.language, { version })}
               hrefLang={l.language}
               lang={l.language}
               aria-current={l.language === current ? "true" : undefined}
