@@ -67,7 +67,7 @@ export default function NewStrategy() {
           meta={fields.originalLanguage}
           options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
         />
-        <StrategyFields form={form as never} fields={fields as never} textLanguage={textLanguage} />
+        <StrategyFields form={form} fields={fields} textLanguage={textLanguage} />
         <button type="submit" className="button">
           {t("strategies:new.submit")}
         </button>
