@@ -2,7 +2,7 @@
 // forms: title, summary, issuing authority, adoption date, the DSI dimensions
 // it covers (each with a short note), its sectors, and its sections. On a
 // review page (ADR 009), a field in conflict shows both texts beside it.
-import type { FieldMetadata, FormMetadata } from "@conform-to/react";
+import type { FormMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { FieldConflict } from "~/components/document/conflict-view";
 import { SectionsEditor } from "~/components/document/sections-editor";

@@ -58,7 +58,7 @@ export function parsePythonJson(text: string): unknown {
 const LOWER_IS_BETTER = /(perplexity|bits_per_byte|^ter$|^wer$|^cer$|loss|error)/;
 
 const TASK_NAME = /^[\p{L}\p{N}_.:\-/ ]{1,200}$/u;
-const METRIC_NAME = /^[\p{L}\p{N}_.@\-]{1,100}$/u;
+const METRIC_NAME = /^[\p{L}\p{N}_.@-]{1,100}$/u;
 
 function modelRepositoryFrom(config: JsonObject, root: JsonObject): string | null {
   const args = config.model_args;

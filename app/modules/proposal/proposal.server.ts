@@ -1,7 +1,7 @@
 // Proposals: creating, listing, reading, versioning (with stale-save refusal),
 // translations, co-drafters, consultation and withdrawal. Every governance act
 // writes its audit event in the same transaction.
-import { Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 import type { DsiDimension, ProposalStatus } from "~/generated/prisma/enums";
 import type { CurrentUser } from "~/utils/auth.server";
 import { keyedSections, slugFor, type SectionDraft } from "~/modules/text/sections.server";

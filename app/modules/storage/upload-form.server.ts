@@ -85,7 +85,7 @@ export async function parseUploadForm(
     const stored = upload as ReceivedUpload | null;
     if (stored) await deleteStoredFile(stored.key).catch(() => undefined);
     if (error instanceof DomainError) {
-      const refused = limitedByQuota && error.messageKey === "errors.fileTooLarge" ? quotaExceeded() : error;
+      const refused = limitedByQuota && error.status === 413 ? quotaExceeded() : error;
       return { formData: fields, upload: null, error: refused };
     }
     if (error instanceof MaxPartSizeExceededError) return { formData: fields, upload: null, error: new DomainError(413, "errors.formTooLarge") };

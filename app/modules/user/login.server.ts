@@ -36,3 +36,8 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
   securityEvent("login.success", { userId: user.id, ip, secondFactor: user.totpEnabledAt !== null });
   return { outcome: "signedIn", userId: user.id, needsSecondFactor: user.totpEnabledAt !== null };
 }
+
+/** What the sign-in page needs to send a user on: their language and role. */
+export async function signedInUser(userId: string) {
+  return prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true, role: true } });
+}
