@@ -10,7 +10,7 @@ export function pageParam(url: URL, max = 10_000): number {
   return Number.isInteger(page) && page >= 1 && page <= max ? page : 1;
 }
 
-/** Only paths on this site: `/x…` but not `//host` or `/\host` (SECURITY.md 5.1.5). */
+/** Only paths on this site: `/x…` but not `//host` or `/\host` (ADR 004; ASVS 5.1.5). */
 export function safeRedirect(target: unknown, fallback: string): string {
   if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
     return fallback;
@@ -60,7 +60,7 @@ export function throwAsResponse(error: unknown): never {
   throw error;
 }
 
-/** Permission denials decided inside services are logged like those at the route (SECURITY.md 7.1.x). */
+/** Permission denials decided inside services are logged like those at the route (ADR 004; ASVS 7.1.x). */
 function logDenial(error: DomainError) {
   if (error.status === 403) securityEvent("permission.denied", { reason: error.messageKey });
 }

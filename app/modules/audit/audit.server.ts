@@ -1,5 +1,5 @@
 // The audit log: every governance act, append-only and hash-chained
-// (SECURITY.md "Audit and logs"). Events are written inside the transaction of
+// (ADR 004, audit). Events are written inside the transaction of
 // the act they record; an advisory lock serializes writers so the chain cannot fork.
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
