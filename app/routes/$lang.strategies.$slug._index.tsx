@@ -19,7 +19,7 @@ import { renderMarkdown } from "~/modules/text/markdown.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
 import { domainErrorReply, invalidForm, throwAsResponse } from "~/utils/http.server";
-import { directionOf } from "~/utils/i18n";
+import { directionOf, isLanguage } from "~/utils/i18n";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -95,7 +95,7 @@ export default function StrategyPage() {
   const { version, text } = current;
   const shownIsPublished = strategy.publishedVersion === version.number;
   const mayPublishThis = may.publish && version.number === strategy.currentVersion && !shownIsPublished;
-  const textDir = directionOf(text.language as never);
+  const textDir = isLanguage(text.language) ? directionOf(text.language) : "auto";
   return (
     <div className="page strategy-page">
       <StrategyHeader
