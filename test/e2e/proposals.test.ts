@@ -151,7 +151,7 @@ describe.skipIf(!hasBrowser)("two drafters at once", () => {
     path = new URL(page.url()).pathname.replace(/^\/en/, "");
     await page.locator('form#co-drafter select[name="delegationId"]').selectOption({ label: "Egypt" });
     await page.locator('form#co-drafter button[type="submit"]').click();
-    await expect.poll(() => page.locator(".proposal-header .meta").textContent()).toContain("Egypt");
+    await page.locator(".proposal-header .meta", { hasText: "Egypt" }).waitFor();
     await page.context().close();
   });
 
@@ -213,11 +213,14 @@ describe.skipIf(!hasBrowser)("two drafters at once", () => {
     // Saving without a choice is refused; the conflict stays on the page and nothing is saved.
     await karim.locator('input[name="changeNote"]').fill("مراجعة");
     await saveButton(karim).click();
-    await expect.poll(() => karim.locator('[id$="-resolution-error"], input[name="sections[2].resolution"]:invalid').count()).toBeGreaterThan(0);
+    await karim.locator('[id$="-resolution-error"], input[name="sections[2].resolution"]:invalid').first().waitFor();
+    await karim.waitForLoadState("networkidle");
     expect(karim.url()).toMatch(/\/edit$/);
+    expect(await karim.locator(".conflict-block").textContent()).toContain("every year.");
     // Settle it: a combined text in the editor.
     await body(karim, 2).fill("The network reviews its work every year, and its mandate every three years.");
     await karim.locator('input[name="sections[2].resolution"][value="edited"]').check();
+    expect(await body(karim, 2).inputValue()).toBe("The network reviews its work every year, and its mandate every three years.");
     await saveButton(karim).click();
     await karim.waitForURL(/\?saved=1$/);
     expect(await karim.locator("article").textContent()).toContain("its mandate every three years");
