@@ -213,7 +213,7 @@ describe.skipIf(!hasBrowser)("two drafters at once", () => {
     // Saving without a choice is refused; the conflict stays on the page and nothing is saved.
     await karim.locator('input[name="changeNote"]').fill("مراجعة");
     await saveButton(karim).click();
-    await karim.locator('[id$="-resolution-error"], input[name="sections[2].resolution"]:invalid').first().waitFor();
+    await karim.locator('[id="sections[2]-resolution-error"]').waitFor();
     await karim.waitForLoadState("networkidle");
     expect(karim.url()).toMatch(/\/edit$/);
     expect(await karim.locator(".conflict-block").textContent()).toContain("every year.");

@@ -90,23 +90,22 @@ function Choices({
   kind,
   current,
   errors,
-  textLanguage,
 }: {
   name: string;
   id: string;
   kind: SectionConflict;
   current: number;
   errors?: string[];
-  textLanguage?: string;
 }) {
   const { t } = useTranslation("documents");
   const label = (r: Resolution) => t(`review.choice.${kind}.${r}`, { number: current });
   return (
-    <fieldset className="field conflict-choice" aria-describedby={errors?.length ? `${id}-error` : undefined} lang={undefined} data-text-language={textLanguage}>
+    <fieldset className="field conflict-choice" aria-describedby={errors?.length ? `${id}-error` : undefined}>
       <legend>{t("review.choose")}</legend>
       {RESOLUTION_CHOICES[kind].map((r) => (
         <label key={r} className="checkbox">
-          <input type="radio" name={name} value={r} required aria-invalid={errors?.length ? true : undefined} /> {label(r)}
+          {/* No `required`: the server refuses a missing choice with a message in the page's language, beside it. */}
+          <input type="radio" name={name} value={r} aria-invalid={errors?.length ? true : undefined} /> {label(r)}
         </label>
       ))}
       <FieldErrors id={`${id}-error`} errors={errors} />
