@@ -64,7 +64,8 @@ describe.skipIf(!hasBrowser)("proposals in the browser", () => {
     await page.locator('form#comment textarea[name="body"]').fill("نؤيد إنشاء فريق توجيهي يضم جميع الدول الأعضاء.");
     await page.locator('form#comment select[name="stance"]').selectOption("SUPPORT");
     await page.locator('form#comment button[type="submit"]').click();
-    await expect.poll(() => page.locator(".comments .comment").count()).toBe(1);
+    await page.locator(".comments .comment").first().waitFor();
+    expect(await page.locator(".comments .comment").count()).toBe(1);
     expect(await page.locator(".comments .comment .markdown").textContent()).toContain("فريق توجيهي");
     await page.context().close();
   });
@@ -80,7 +81,8 @@ describe.skipIf(!hasBrowser)("proposals in the browser", () => {
     expect(await page.locator('form#amend textarea[name="body"]').inputValue()).toContain("rotating annually");
     await rationale.fill("Rotation keeps the facility accountable to every member.");
     await page.locator('form#amend button[type="submit"]').click();
-    await expect.poll(() => page.locator("#amendments .amendment").count()).toBe(1);
+    await page.locator("#amendments .amendment").first().waitFor();
+    expect(await page.locator("#amendments .amendment").count()).toBe(1);
     await page.context().close();
   });
 
