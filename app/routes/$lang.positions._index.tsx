@@ -6,13 +6,13 @@ import { useTranslation } from "react-i18next";
 import { FormattedDate } from "~/components/ui/formatted";
 import { Pagination } from "~/components/ui/pagination";
 import { delegationName } from "~/modules/delegation/names";
-import { listPositions } from "~/modules/vote/record.server";
+import { listPositions } from "~/modules/position/position.server";
 import { pageParam } from "~/utils/http.server";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["votes", "proposals"] };
+export const handle = { i18n: ["votes", "proposals", "documents"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

@@ -47,7 +47,7 @@ async function activeHead(code: string) {
   const proposal = await createProposal({ actor: lead, title: "Open model registry", originalLanguage: "en", topics: ["DIGITAL_CAPABILITY"], sections: [{ key: "s1", heading: "Text", body: "A registry." }] });
   await openOrExtendConsultation({ actor: lead, proposalId: proposal.id, until: inHours(200), extend: false });
   await addComment({ actor: head, proposalId: proposal.id, sectionKey: "s1", body: "Brazil supports a registry hosted by members." });
-  const vote = await openVote({ actor: await secretariat(), proposalId: proposal.id, rule: "SIMPLE_MAJORITY", quorumPercent: 0, closesAt: inHours(100) });
+  const vote = await openVote({ actor: await secretariat(), proposalId: proposal.id, rule: "SIMPLE_MAJORITY", quorumPercent: 0, closesAt: inHours(100), endConsultation: true });
   await castBallot({ actor: head, voteId: vote.id, choice: "YES", explanation: "Brazil joins." });
   return { user, head, email, proposal, vote };
 }

@@ -103,7 +103,8 @@ export async function parseUploadForm(
         stream.unpipe(data);
         stream.resume();
         if (!(error instanceof DomainError)) throw error;
-        refuse(limitedByQuota && error.messageKey === "errors.fileTooLarge" ? quotaExceeded() : error);
+        // The store refuses a file too large with 413: then the quota, when it set the limit, is named.
+        refuse(limitedByQuota && error.status === 413 ? quotaExceeded() : error);
       },
     );
   });
