@@ -1,0 +1,35 @@
+// A ts_headline result as plain segments, some marked: the page renders them as
+// text and <mark> elements (React escapes the text), never as HTML.
+export type Segment = { text: string; mark: boolean };
+
+const START = "\uE000";
+const END = "\uE001";
+// Separators the index puts between Chinese characters (dropped again) and in place of ZWNJ (restored).
+const CJK_SEPARATOR = /\uE003/g;
+const ZWNJ_STAND_IN = /\uE002/g;
+
+export function toSegments(headline: string | null | undefined): Segment[] {
+  if (!headline) return [];
+  const text = headline.replace(CJK_SEPARATOR, "").replace(ZWNJ_STAND_IN, "\u200C");
+  const segments: Segment[] = [];
+  let mark = false;
+  for (const part of text.split(/([\uE000\uE001])/)) {
+    if (part === START) mark = true;
+    else if (part === END) mark = false;
+    else if (part) {
+      const last = segments.at(-1);
+      // Adjacent marks (the characters of one Chinese word) make one mark.
+      if (last && last.mark === mark) last.text += part;
+      else segments.push({ text: part, mark });
+    }
+  }
+  // A fragment starts or ends mid-sentence: trim the blanks the headline left.
+  if (segments[0] && !segments[0].mark) segments[0].text = segments[0].text.trimStart();
+  const last = segments.at(-1);
+  if (last && !last.mark) last.text = last.text.trimEnd();
+  return segments.filter((s) => s.text !== "");
+}
+
+export function hasMark(segments: Segment[]): boolean {
+  return segments.some((s) => s.mark);
+}

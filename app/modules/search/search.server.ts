@@ -1,0 +1,250 @@
+// One search across the portal (docs/decisions/012-search-in-postgresql.md).
+// A query is matched in three ways at once, all in PostgreSQL, in one statement
+// that also applies who may see what, the filters, ranking and pagination:
+// - full text: each entry with its language's configuration (stemming), the
+//   query parsed once per configuration; ranked by weight (title, headings,
+//   body) and density, recent activity breaking ties;
+// - typo tolerance: titles and names close to every query word (pg_trgm);
+// - names: a query naming a country or a language (recognised in names.ts)
+//   finds that delegation and what it owns, and datasets in that language.
+import { Prisma } from "~/generated/prisma/client";
+import type { CurrentUser } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import type { Language } from "~/utils/i18n";
+import {
+  CONFIG_GROUPS,
+  FUZZY_RANK_WEIGHT,
+  FUZZY_THRESHOLD,
+  OWNER_RANK,
+  RESULT_KINDS,
+  SEARCH_PAGE_SIZE,
+  type ConfigGroup,
+  type ResultKind,
+  type SearchSort,
+} from "./constants";
+import { loadDetails, type SearchResult } from "./details.server";
+import { recogniseNames } from "./names";
+import { searchScope, type SearchScope } from "./permissions";
+import { parseQuery, type ParsedQuery } from "./query";
+import type { SearchFilters } from "./schemas";
+import { ownerJoins, queryForGroup, visibleSql, withThreshold, type GroupQueries } from "./sql.server";
+import { suggestCorrections } from "./suggest.server";
+
+/** An entry that matched and may be shown: what the page of results is made of. */
+export type MatchedEntry = {
+  kind: ResultKind;
+  sourceId: string;
+  objectId: string;
+  version: number | null;
+  language: string;
+  config: ConfigGroup;
+  /** How it matched: its text, a title close to the words typed, or as something a named delegation owns. */
+  fts: boolean;
+  fuzzy: boolean;
+  owned: boolean;
+};
+
+export type Prepared = {
+  queries: GroupQueries;
+  /** All groups' queries or-ed: what the full-text index is asked first. */
+  anyQuery: string;
+  fuzzyWords: string[];
+  ownerIds: string[];
+  delegationCodes: string[];
+  dataLanguages: string[];
+};
+
+/** The query parsed by PostgreSQL for each configuration group, the words unaccented, the named delegations looked up. */
+async function prepare(parsed: ParsedQuery, names: { regions: string[]; languages: string[] }): Promise<Prepared> {
+  const columns = CONFIG_GROUPS.map((g) => Prisma.sql`concord_search_query(${g}, ${parsed.websearch})::text AS ${Prisma.raw(`"${g}"`)}`);
+  const anyQuery = Prisma.join(
+    CONFIG_GROUPS.map((g) => Prisma.sql`${Prisma.raw(`x."${g}"`)}::tsquery`),
+    " || ",
+  );
+  const [row] = await prisma.$queryRaw<(GroupQueries & { any: string; fuzzy: string[]; owners: string[]; codes: string[] })[]>`
+    SELECT x.*, (${anyQuery})::text AS "any",
+      ARRAY(SELECT unaccent(w) FROM unnest(${parsed.fuzzyWords}::text[]) w) AS fuzzy,
+      ARRAY(SELECT id::text FROM "Delegation" WHERE code = ANY(${names.regions}::text[]) ORDER BY code) AS owners,
+      ARRAY(SELECT code::text FROM "Delegation" WHERE code = ANY(${names.regions}::text[]) ORDER BY code) AS codes
+    FROM (SELECT ${Prisma.join(columns)}) x`;
+  const queries = Object.fromEntries(CONFIG_GROUPS.map((g) => [g, row![g]])) as GroupQueries;
+  return {
+    queries,
+    anyQuery: row!.any,
+    fuzzyWords: row!.fuzzy,
+    ownerIds: row!.owners,
+    delegationCodes: row!.codes,
+    dataLanguages: names.languages,
+  };
+}
+
+type FindInput = {
+  scope: SearchScope;
+  prepared: Prepared;
+  filters: SearchFilters;
+  lang: Language;
+  sort: SearchSort;
+  page: number;
+};
+
+type Facet<K> = { value: K; count: number };
+
+function filterSql({ delegation, language, status, dimension }: SearchFilters): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (delegation) parts.push(Prisma.sql`m."delegationId" = (SELECT id FROM "Delegation" WHERE code = ${delegation})`);
+  if (language) parts.push(Prisma.sql`m.language = ${language}`);
+  if (status) {
+    const [kind, value] = status.split(":") as [string, string];
+    if (kind === "proposal") parts.push(Prisma.sql`m.kind = 'proposal' AND p.status::text = ${value}`);
+    else if (kind === "strategy") parts.push(Prisma.sql`m.kind = 'strategy' AND s.status::text = ${value}`);
+    else parts.push(Prisma.sql`m.kind = 'amendment' AND m.status = ${value}`);
+  }
+  if (dimension) {
+    parts.push(
+      Prisma.sql`((m.kind = 'proposal' AND ${dimension}::"DsiDimension" = ANY(p.topics)) OR (m.kind = 'strategy' AND ${dimension}::"DsiDimension" = ANY(s.dimensions)))`,
+    );
+  }
+  return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`true`;
+}
+
+type MatchRow = { page: unknown; kinds: unknown; years: unknown };
+
+/** The statement finding the page of matching entries the viewer may see, with counts per kind and per year. */
+function matchStatement({ scope, prepared, filters, lang, sort, page }: FindInput) {
+  const { queries, anyQuery, fuzzyWords, ownerIds, dataLanguages } = prepared;
+  const groupQuery = queryForGroup(Prisma.sql`e.config`, queries);
+  const fullText = anyQuery ? Prisma.sql`e.doc @@ ${anyQuery}::tsquery` : Prisma.sql`false`;
+  // Every word close to a word of the title or name (the trigram index finds them).
+  const fuzzy = fuzzyWords.length
+    ? Prisma.sql`(e.name IS NOT NULL AND ${Prisma.join(fuzzyWords.map((w) => Prisma.sql`${w} <% e.name`), " AND ")})`
+    : Prisma.sql`false`;
+  const fuzzyScore = fuzzyWords.length
+    ? Prisma.sql`(${Prisma.join(fuzzyWords.map((w) => Prisma.sql`word_similarity(${w}, e.name)`), " + ")}) / ${fuzzyWords.length}`
+    : Prisma.sql`0`;
+  const ownerParts: Prisma.Sql[] = [];
+  if (ownerIds.length) ownerParts.push(Prisma.sql`(e."delegationId" = ANY(${ownerIds}::uuid[]) AND e.kind IN ('proposal', 'strategy', 'dataset', 'model'))`);
+  if (dataLanguages.length) {
+    ownerParts.push(Prisma.sql`(e.kind = 'dataset' AND e."objectId" IN (SELECT id FROM "Dataset" WHERE languages && ${dataLanguages}::text[]))`);
+  }
+  const owned = ownerParts.length ? Prisma.sql`(${Prisma.join(ownerParts, " OR ")})` : Prisma.sql`false`;
+  const versioned = Prisma.sql`('proposal', 'position', 'strategy', 'dataset')`;
+  const kindFilter = filters.kind ? Prisma.sql`"resultKind" = ${filters.kind}` : Prisma.sql`true`;
+  const yearFilter = filters.year ? Prisma.sql`year = ${filters.year}` : Prisma.sql`true`;
+  const order = sort === "newest" ? Prisma.sql`recency DESC, "sourceId"` : Prisma.sql`rank DESC, recency DESC, "sourceId"`;
+  return prisma.$queryRaw<MatchRow[]>`
+    WITH matched AS MATERIALIZED (
+      SELECT e.kind, e."sourceId", e."objectId", e.version, e.language, e.config, e."delegationId", e.status, e.at,
+             x.fts, ${fuzzy} AS fuzzy, ${owned} AS owned,
+             (CASE WHEN x.fts THEN ts_rank(e.doc, x.qq, 1) ELSE 0 END)
+               + (CASE WHEN ${fuzzy} THEN ${FUZZY_RANK_WEIGHT}::float4 * ${fuzzyScore} ELSE 0 END)
+               + (CASE WHEN ${owned} THEN ${OWNER_RANK}::float4 ELSE 0 END) AS rank
+      FROM "SearchEntry" e
+      CROSS JOIN LATERAL (SELECT y.qq, e.doc @@ y.qq AS fts FROM (SELECT ${groupQuery} AS qq) y) x
+      WHERE e.kind = ANY(${scope.kinds}::text[]) AND (${fullText} OR ${fuzzy} OR ${owned})
+    ),
+    visible AS (
+      SELECT m."sourceId", m."objectId", m.version, m.language, m.config, m.fts, m.fuzzy, m.owned, m.rank,
+             CASE WHEN m.kind = 'proposal' AND p.status = 'ADOPTED' THEN 'position' ELSE m.kind END AS "resultKind",
+             CASE m.kind WHEN 'proposal' THEN p."lastActivityAt" WHEN 'strategy' THEN s."lastActivityAt" ELSE m.at END AS recency,
+             CASE WHEN m.kind = 'strategy' AND s."adoptedOn" IS NOT NULL THEN extract(year FROM s."adoptedOn")
+                  ELSE extract(year FROM (CASE m.kind WHEN 'proposal' THEN p."lastActivityAt" WHEN 'strategy' THEN s."lastActivityAt" ELSE m.at END) AT TIME ZONE 'UTC')
+             END::int AS year
+      FROM matched m
+      ${ownerJoins("m")}
+      WHERE (m.fts OR m.fuzzy OR m.owned) AND ${visibleSql("m", scope)} AND ${filterSql(filters)}
+    ),
+    ranked AS (
+      (SELECT DISTINCT ON ("resultKind", "objectId") * FROM visible WHERE "resultKind" IN ${versioned}
+       ORDER BY "resultKind", "objectId", (language = ${lang} AND fts) DESC, rank DESC)
+      UNION ALL
+      (SELECT * FROM visible WHERE "resultKind" NOT IN ${versioned})
+    )
+    SELECT
+      (SELECT coalesce(json_agg(r), '[]'::json) FROM (
+         SELECT row_number() OVER (ORDER BY ${order}) AS ord, "resultKind" AS kind, "sourceId", "objectId", version, language, config, fts, fuzzy, owned
+         FROM ranked WHERE ${kindFilter} AND ${yearFilter}
+         ORDER BY ${order} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}) r) AS page,
+      (SELECT coalesce(json_agg(k), '[]'::json) FROM (SELECT "resultKind" AS value, count(*)::int AS count FROM ranked WHERE ${yearFilter} GROUP BY 1) k) AS kinds,
+      (SELECT coalesce(json_agg(y), '[]'::json) FROM (SELECT year AS value, count(*)::int AS count FROM ranked WHERE ${kindFilter} GROUP BY 1 ORDER BY 1 DESC) y) AS years`;
+}
+
+async function findMatches(input: FindInput) {
+  // Typo tolerance asks pg_trgm for a lower word-similarity threshold than its default (0.6), in this transaction only.
+  const [row] = input.prepared.fuzzyWords.length ? await withThreshold(FUZZY_THRESHOLD, () => matchStatement(input)) : await matchStatement(input);
+  const parse = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+  const entries = parse<(MatchedEntry & { ord: number })[]>(row!.page).sort((a, b) => a.ord - b.ord);
+  return {
+    entries: entries.map(({ ord: _ord, ...entry }) => entry as MatchedEntry),
+    kinds: parse<Facet<ResultKind>[]>(row!.kinds),
+    years: parse<Facet<number>[]>(row!.years),
+  };
+}
+
+export type SearchOutcome = {
+  query: string;
+  /** Nothing to search: an empty query, or only exclusions. */
+  empty: boolean;
+  results: SearchResult[];
+  /** Every result, delegations included. */
+  total: number;
+  /** The results that are paged (delegations are shown above them, on the first page). */
+  pagedTotal: number;
+  pageSize: number;
+  kinds: Facet<ResultKind>[];
+  years: Facet<number>[];
+  /** Delegations named by the query (for signed-in readers), shown above the results. */
+  delegations: { code: string; status: string }[];
+  /** Corrected queries when nothing matched. */
+  suggestions: string[];
+};
+
+export async function search({
+  viewer,
+  lang,
+  query,
+  filters,
+  sort,
+  page,
+}: {
+  viewer: CurrentUser | null;
+  lang: Language;
+  query: string;
+  filters: SearchFilters;
+  sort: SearchSort;
+  page: number;
+}): Promise<SearchOutcome> {
+  const parsed = parseQuery(query);
+  const nothing: SearchOutcome = { query: parsed.text, empty: true, results: [], total: 0, pagedTotal: 0, pageSize: SEARCH_PAGE_SIZE, kinds: [], years: [], delegations: [], suggestions: [] };
+  if (!parsed.terms.some((t) => t.type !== "or" && !t.negated)) return nothing;
+  const scope = searchScope(viewer);
+  const prepared = await prepare(parsed, recogniseNames(parsed.nameCandidate));
+  // Delegations found by name: for signed-in readers, when no filter excludes them.
+  const otherFilters = filters.delegation || filters.language || filters.status || filters.dimension || filters.year;
+  const delegations =
+    scope.delegations && !otherFilters && prepared.delegationCodes.length && (!filters.kind || filters.kind === "delegation")
+      ? await prisma.delegation.findMany({ where: { code: { in: prepared.delegationCodes } }, select: { code: true, status: true }, orderBy: { code: "asc" } })
+      : [];
+  const match =
+    filters.kind === "delegation"
+      ? { entries: [], kinds: [], years: [] }
+      : await findMatches({ scope, prepared, filters, lang, sort, page });
+  const pagedTotal = filters.kind ? (match.kinds.find((k) => k.value === filters.kind)?.count ?? 0) : match.kinds.reduce((n, k) => n + k.count, 0);
+  const kinds = [...match.kinds];
+  if (delegations.length) kinds.push({ value: "delegation", count: delegations.length });
+  kinds.sort((a, b) => RESULT_KINDS.indexOf(a.value) - RESULT_KINDS.indexOf(b.value));
+  const total = filters.kind ? (kinds.find((k) => k.value === filters.kind)?.count ?? 0) : kinds.reduce((n, k) => n + k.count, 0);
+  const results = await loadDetails({ entries: match.entries, queries: prepared.queries, lang });
+  const suggestions = total === 0 && parsed.fuzzyWords.length ? await suggestCorrections({ parsed, scope }) : [];
+  return {
+    query: parsed.text,
+    empty: false,
+    results,
+    total,
+    pagedTotal,
+    pageSize: SEARCH_PAGE_SIZE,
+    kinds,
+    years: match.years,
+    delegations: page === 1 ? delegations : [],
+    suggestions,
+  };
+}
