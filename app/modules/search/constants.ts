@@ -59,6 +59,15 @@ export const SUGGEST_THRESHOLD = 0.35;
 export const NAME_THRESHOLD = 0.4;
 export const LANGUAGE_NAME_THRESHOLD = 0.5;
 
+/**
+ * Comments are ranked among the most recent this many that match: their number
+ * grows with every discussion, the catalogue's does not. Beyond it the count
+ * shows "more than" (docs/decisions/012-search-in-postgresql.md).
+ */
+export const COMMENT_CANDIDATES = 1000;
+/** The newest comments looked at first, however common the words (a bounded walk); older ones only when these hold too few. */
+export const COMMENT_WINDOW = 10_000;
+
 /** Rank given to a typo-tolerant title match (times its similarity) and to a result found through a named delegation or language. */
 export const FUZZY_RANK_WEIGHT = 0.2;
 export const OWNER_RANK = 0.01;

@@ -13,9 +13,12 @@ import { prisma } from "~/utils/db.server";
 import type { Language } from "~/utils/i18n";
 import {
   CONFIG_GROUPS,
+  ENTRY_KINDS,
   FUZZY_RANK_WEIGHT,
   FUZZY_THRESHOLD,
   OWNER_RANK,
+  COMMENT_CANDIDATES,
+  COMMENT_WINDOW,
   RESULT_KINDS,
   SEARCH_PAGE_SIZE,
   type ConfigGroup,
@@ -55,22 +58,19 @@ export type Prepared = {
 };
 
 /** The query parsed by PostgreSQL for each configuration group, the words unaccented, the named delegations looked up. */
-async function prepare(parsed: ParsedQuery, names: { regions: string[]; languages: string[] }): Promise<Prepared> {
+export async function prepare(parsed: ParsedQuery, names: { regions: string[]; languages: string[] }): Promise<Prepared> {
   const columns = CONFIG_GROUPS.map((g) => Prisma.sql`concord_search_query(${g}, ${parsed.websearch})::text AS ${Prisma.raw(`"${g}"`)}`);
-  const anyQuery = Prisma.join(
-    CONFIG_GROUPS.map((g) => Prisma.sql`${Prisma.raw(`x."${g}"`)}::tsquery`),
-    " || ",
-  );
-  const [row] = await prisma.$queryRaw<(GroupQueries & { any: string; fuzzy: string[]; owners: string[]; codes: string[] })[]>`
-    SELECT x.*, (${anyQuery})::text AS "any",
+  const [row] = await prisma.$queryRaw<(GroupQueries & { fuzzy: string[]; owners: string[]; codes: string[] })[]>`
+    SELECT ${Prisma.join(columns)},
       ARRAY(SELECT unaccent(w) FROM unnest(${parsed.fuzzyWords}::text[]) w) AS fuzzy,
       ARRAY(SELECT id::text FROM "Delegation" WHERE code = ANY(${names.regions}::text[]) ORDER BY code) AS owners,
-      ARRAY(SELECT code::text FROM "Delegation" WHERE code = ANY(${names.regions}::text[]) ORDER BY code) AS codes
-    FROM (SELECT ${Prisma.join(columns)}) x`;
+      ARRAY(SELECT code::text FROM "Delegation" WHERE code = ANY(${names.regions}::text[]) ORDER BY code) AS codes`;
   const queries = Object.fromEntries(CONFIG_GROUPS.map((g) => [g, row![g]])) as GroupQueries;
+  // The index is asked each distinct query once (most words parse alike in several languages).
+  const distinct = [...new Set(Object.values(queries).filter((q) => q !== ""))];
   return {
     queries,
-    anyQuery: row!.any,
+    anyQuery: distinct.map((q) => `(${q})`).join(" | "),
     fuzzyWords: row!.fuzzy,
     ownerIds: row!.owners,
     delegationCodes: row!.codes,
@@ -78,7 +78,7 @@ async function prepare(parsed: ParsedQuery, names: { regions: string[]; language
   };
 }
 
-type FindInput = {
+export type FindInput = {
   scope: SearchScope;
   prepared: Prepared;
   filters: SearchFilters;
@@ -109,10 +109,36 @@ function filterSql({ delegation, language, status, dimension }: SearchFilters): 
 
 type MatchRow = { page: unknown; kinds: unknown; years: unknown };
 
-/** The statement finding the page of matching entries the viewer may see, with counts per kind and per year. */
-function matchStatement({ scope, prepared, filters, lang, sort, page }: FindInput) {
+/** Conditions on the entry itself (`alias`) that the filters imply, applied before anything is ranked. */
+function entryFilterSql({ delegation, language, status, dimension, year }: SearchFilters, alias: string, { withYear }: { withYear: boolean }): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  const parts: Prisma.Sql[] = [];
+  if (delegation) parts.push(Prisma.sql`${a}."delegationId" = (SELECT id FROM "Delegation" WHERE code = ${delegation})`);
+  if (language) parts.push(Prisma.sql`${a}.language = ${language}`);
+  if (status) parts.push(Prisma.sql`${a}.kind = ${status.split(":")[0]}`);
+  if (dimension) parts.push(Prisma.sql`${a}.kind IN ('proposal', 'strategy')`);
+  // The year of what is not a proposal or a strategy is its entry's own.
+  if (year && withYear) {
+    parts.push(Prisma.sql`${a}.at >= make_timestamptz(${year}, 1, 1, 0, 0, 0, 'UTC') AND ${a}.at < make_timestamptz(${year + 1}, 1, 1, 0, 0, 0, 'UTC')`);
+  }
+  return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`true`;
+}
+
+/**
+ * The statement finding the page of matching entries the viewer may see, with
+ * counts per kind and per year. Everything but comments is ranked in full (it
+ * is bounded by the size of the catalogue); comments, bounded only by how much
+ * is said, are ranked among the COMMENT_CANDIDATES most recent that match
+ * (docs/decisions/012-search-in-postgresql.md).
+ */
+export function matchSql({ scope, prepared, filters, lang, sort, page }: FindInput): Prisma.Sql {
   const { queries, anyQuery, fuzzyWords, ownerIds, dataLanguages } = prepared;
   const groupQuery = queryForGroup(Prisma.sql`e.config`, queries);
+  const columns = Prisma.sql`e.kind, e."sourceId", e."objectId", e.version, e.language, e.config, e."delegationId", e.status, e.at`;
+  const exact = Prisma.sql`CROSS JOIN LATERAL (SELECT y.qq, e.doc @@ y.qq AS fts FROM (SELECT ${groupQuery} AS qq) y) x`;
+  // The kinds this viewer may not see, as an exclusion: a list of kinds allowed would make
+  // the planner intersect with the primary key for nothing.
+  const excludedKinds = ENTRY_KINDS.filter((k) => k === "comment" || !scope.kinds.includes(k));
   const fullText = anyQuery ? Prisma.sql`e.doc @@ ${anyQuery}::tsquery` : Prisma.sql`false`;
   // Every word close to a word of the title or name (the trigram index finds them).
   const fuzzy = fuzzyWords.length
@@ -124,23 +150,56 @@ function matchStatement({ scope, prepared, filters, lang, sort, page }: FindInpu
   const ownerParts: Prisma.Sql[] = [];
   if (ownerIds.length) ownerParts.push(Prisma.sql`(e."delegationId" = ANY(${ownerIds}::uuid[]) AND e.kind IN ('proposal', 'strategy', 'dataset', 'model'))`);
   if (dataLanguages.length) {
-    ownerParts.push(Prisma.sql`(e.kind = 'dataset' AND e."objectId" IN (SELECT id FROM "Dataset" WHERE languages && ${dataLanguages}::text[]))`);
+    ownerParts.push(Prisma.sql`(e.kind = 'dataset' AND e."objectId" = ANY(ARRAY(SELECT id FROM "Dataset" WHERE languages && ${dataLanguages}::text[])))`);
   }
   const owned = ownerParts.length ? Prisma.sql`(${Prisma.join(ownerParts, " OR ")})` : Prisma.sql`false`;
+  const entryFilter = entryFilterSql(filters, "e", { withYear: false });
+  const searchComments = scope.kinds.includes("comment") && anyQuery !== "" && !filters.status && !filters.dimension;
+  // Comments: the newest COMMENT_CANDIDATES that match. First among the newest
+  // COMMENT_WINDOW comments (a bounded walk, quick however common the words are);
+  // only when those hold too few, among the older ones (then the words are rare
+  // and the full-text index finds them quickly). Ranked afterwards, by the same rules.
+  const commentFilter = (alias: string) =>
+    Prisma.sql`${Prisma.raw(alias)}.doc @@ ${anyQuery}::tsquery AND ${entryFilterSql(filters, alias, { withYear: true })}`;
+  const comments = searchComments
+    ? Prisma.sql`
+      UNION ALL
+      (WITH boundary AS MATERIALIZED (
+         SELECT coalesce(min(w.at), '-infinity') AS at FROM (SELECT at FROM "SearchEntry" WHERE kind = 'comment' ORDER BY at DESC LIMIT ${COMMENT_WINDOW}) w),
+       -- The window's LIMIT keeps the planner walking it newest first (stopping at enough matches)
+       -- rather than asking the full-text index for every match.
+       recent AS MATERIALIZED (
+         SELECT w."sourceId", w.at
+         FROM (SELECT c.* FROM "SearchEntry" c WHERE c.kind = 'comment' ORDER BY c.at DESC LIMIT ${COMMENT_WINDOW}) w
+         WHERE ${commentFilter("w")} LIMIT ${COMMENT_CANDIDATES}),
+       -- The window held fewer: all its matches are in "recent"; the rest are older (or as old as its last).
+       older AS MATERIALIZED (
+         SELECT c."sourceId", c.at FROM "SearchEntry" c, boundary b
+         WHERE (SELECT count(*) FROM recent) < ${COMMENT_CANDIDATES} AND c.kind = 'comment' AND c.at <= b.at AND ${commentFilter("c")}
+           AND c."sourceId" NOT IN (SELECT "sourceId" FROM recent)
+         ORDER BY c.at DESC LIMIT ${COMMENT_CANDIDATES}),
+       candidates AS (
+         SELECT "sourceId" FROM recent
+         UNION ALL
+         (SELECT "sourceId" FROM older ORDER BY at DESC LIMIT greatest(0, ${COMMENT_CANDIDATES} - (SELECT count(*) FROM recent))))
+       SELECT ${columns}, x.fts, false AS fuzzy, false AS owned, ts_rank(e.doc, x.qq, 1) AS rank
+       FROM candidates k JOIN "SearchEntry" e ON e.kind = 'comment' AND e."sourceId" = k."sourceId" ${exact})`
+    : Prisma.empty;
   const versioned = Prisma.sql`('proposal', 'position', 'strategy', 'dataset')`;
   const kindFilter = filters.kind ? Prisma.sql`"resultKind" = ${filters.kind}` : Prisma.sql`true`;
   const yearFilter = filters.year ? Prisma.sql`year = ${filters.year}` : Prisma.sql`true`;
   const order = sort === "newest" ? Prisma.sql`recency DESC, "sourceId"` : Prisma.sql`rank DESC, recency DESC, "sourceId"`;
-  return prisma.$queryRaw<MatchRow[]>`
+  return Prisma.sql`
     WITH matched AS MATERIALIZED (
-      SELECT e.kind, e."sourceId", e."objectId", e.version, e.language, e.config, e."delegationId", e.status, e.at,
-             x.fts, ${fuzzy} AS fuzzy, ${owned} AS owned,
-             (CASE WHEN x.fts THEN ts_rank(e.doc, x.qq, 1) ELSE 0 END)
-               + (CASE WHEN ${fuzzy} THEN ${FUZZY_RANK_WEIGHT}::float4 * ${fuzzyScore} ELSE 0 END)
-               + (CASE WHEN ${owned} THEN ${OWNER_RANK}::float4 ELSE 0 END) AS rank
-      FROM "SearchEntry" e
-      CROSS JOIN LATERAL (SELECT y.qq, e.doc @@ y.qq AS fts FROM (SELECT ${groupQuery} AS qq) y) x
-      WHERE e.kind = ANY(${scope.kinds}::text[]) AND (${fullText} OR ${fuzzy} OR ${owned})
+      (SELECT ${columns}, x.fts, f.fuzzy, ${owned} AS owned,
+              (CASE WHEN x.fts THEN ts_rank(e.doc, x.qq, 1) ELSE 0 END)
+                + (CASE WHEN f.fuzzy THEN ${FUZZY_RANK_WEIGHT}::float4 * ${fuzzyScore} ELSE 0 END)
+                + (CASE WHEN ${owned} THEN ${OWNER_RANK}::float4 ELSE 0 END) AS rank
+       FROM "SearchEntry" e ${exact}
+       -- Trigrams cost more than the text match: only for what the text did not match.
+       CROSS JOIN LATERAL (SELECT (NOT x.fts AND ${fuzzy}) AS fuzzy) f
+       WHERE e.kind <> ALL(${excludedKinds}::text[]) AND (${fullText} OR ${fuzzy} OR ${owned}) AND ${entryFilter})
+      ${comments}
     ),
     visible AS (
       SELECT m."sourceId", m."objectId", m.version, m.language, m.config, m.fts, m.fuzzy, m.owned, m.rank,
@@ -167,6 +226,8 @@ function matchStatement({ scope, prepared, filters, lang, sort, page }: FindInpu
       (SELECT coalesce(json_agg(k), '[]'::json) FROM (SELECT "resultKind" AS value, count(*)::int AS count FROM ranked WHERE ${yearFilter} GROUP BY 1) k) AS kinds,
       (SELECT coalesce(json_agg(y), '[]'::json) FROM (SELECT year AS value, count(*)::int AS count FROM ranked WHERE ${kindFilter} GROUP BY 1 ORDER BY 1 DESC) y) AS years`;
 }
+
+const matchStatement = (input: FindInput) => prisma.$queryRaw<MatchRow[]>(matchSql(input));
 
 async function findMatches(input: FindInput) {
   // Typo tolerance asks pg_trgm for a lower word-similarity threshold than its default (0.6), in this transaction only.

@@ -21,11 +21,13 @@ export function ownerJoins(alias: string): Prisma.Sql {
   const a = Prisma.raw(alias);
   return Prisma.sql`
     LEFT JOIN "Proposal" p ON ${a}.kind = 'proposal' AND p.id = ${a}."objectId"
+    LEFT JOIN (SELECT "proposalId", max("versionNumber") AS version FROM "Vote" WHERE outcome = 'ADOPTED' GROUP BY 1) adopted
+      ON ${a}.kind = 'proposal' AND p.status = 'ADOPTED' AND adopted."proposalId" = p.id
     LEFT JOIN "Strategy" s ON ${a}.kind = 'strategy' AND s.id = ${a}."objectId"`;
 }
 
 /**
- * Whether the viewer may see the entry (`alias`, joined as in ownerJoins):
+ * Whether the viewer may see the entry (`alias`, joined as in ownerJoins; `adopted` is the adopted vote's version):
  * - proposal texts: the adopted version of an adopted proposal (a public
  *   position); else, for those who read members-only content, the current
  *   version at any stage (proposal.server assertMayRead);
@@ -40,7 +42,7 @@ export function visibleSql(alias: string, scope: SearchScope): Prisma.Sql {
   const a = Prisma.raw(alias);
   return Prisma.sql`(CASE ${a}.kind
     WHEN 'proposal' THEN
-      (p.status = 'ADOPTED' AND ${a}.version = (SELECT v."versionNumber" FROM "Vote" v WHERE v."proposalId" = p.id AND v.outcome = 'ADOPTED' ORDER BY v."closedAt" DESC NULLS LAST LIMIT 1))
+      (p.status = 'ADOPTED' AND ${a}.version = adopted.version)
       OR (${scope.members} AND p.status <> 'ADOPTED' AND ${a}.version = p."currentVersion")
     WHEN 'strategy' THEN
       CASE WHEN ${scope.members} AND s."delegationId" = ${scope.ownDelegationId}::uuid THEN ${a}.version = s."currentVersion"
