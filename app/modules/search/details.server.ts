@@ -41,7 +41,7 @@ export type SearchResult = {
 };
 
 type Row = Record<string, unknown> & { sourceId: string };
-type Context = { entries: MatchedEntry[]; queries: GroupQueries; lang: Language };
+type Context = { entries: MatchedEntry[]; queries: GroupQueries; lang: Language; cjkTerms?: string[] };
 
 const input = (entries: MatchedEntry[]) => ({
   ids: entries.map((e) => e.sourceId),
@@ -68,7 +68,7 @@ function proposals({ entries, queries }: Context) {
   const q = queryForGroup(r, queries);
   return prisma.$queryRaw<Row[]>`
     SELECT t.id::text AS "sourceId", p.slug, p.status::text AS status, d.code::text AS "delegationCode", p."lastActivityAt" AS date, t.language,
-           ${headlineTitle(r, Prisma.sql`t.title`, q)} AS title,
+           ${headlineTitle(r, Prisma.sql`t.title`, q)} AS title, t.title AS "rawTitle",
            CASE WHEN sec.score > 0 THEN sec.key END AS "sectionKey",
            CASE WHEN sec.score > 0 THEN ${headlineTitle(r, Prisma.sql`sec.heading`, q)} END AS heading,
            ${headlineSnippet(r, Prisma.sql`coalesce(sec.body, '')`, q)} AS snippet
@@ -89,7 +89,7 @@ function strategies({ entries, queries }: Context) {
   return prisma.$queryRaw<Row[]>`
     SELECT t.id::text AS "sourceId", st.slug, st.status::text AS status, d.code::text AS "delegationCode",
            coalesce(st."adoptedOn"::timestamptz, st."lastActivityAt") AS date, t.language,
-           ${headlineTitle(r, Prisma.sql`t.title`, q)} AS title,
+           ${headlineTitle(r, Prisma.sql`t.title`, q)} AS title, t.title AS "rawTitle",
            CASE WHEN part.score > 0 THEN part.dimension END AS dimension,
            CASE WHEN part.score > 0 AND part.dimension IS NULL THEN ${headlineTitle(r, Prisma.sql`part.heading`, q)} END AS heading,
            ${headlineSnippet(r, Prisma.sql`CASE WHEN part.score > 0 THEN part.body ELSE t.summary END`, q)} AS snippet
@@ -146,7 +146,7 @@ function datasets({ entries, queries }: Context) {
   const q = queryForGroup(r, queries);
   return prisma.$queryRaw<Row[]>`
     SELECT r.id::text AS "sourceId", ds.slug, ds.access::text AS access, ds."updatedAt" AS date, d.code::text AS "delegationCode", t.language,
-           ${headlineTitle(r, Prisma.sql`t.name`, q)} AS title, ${headlineSnippet(r, Prisma.sql`t.description`, q)} AS snippet
+           ${headlineTitle(r, Prisma.sql`t.name`, q)} AS title, t.name AS "rawTitle", ${headlineSnippet(r, Prisma.sql`t.description`, q)} AS snippet
     FROM unnest(${ids}::uuid[], ${objects}::uuid[], ${languages}::text[], ${groups}::text[]) AS r(id, dataset, lang, grp)
     JOIN "Dataset" ds ON ds.id = r.dataset
     JOIN "DatasetText" t ON t."datasetId" = ds.id AND t.language = r.lang
@@ -158,7 +158,7 @@ function models({ entries, queries }: Context) {
   const q = queryForGroup(r, queries);
   return prisma.$queryRaw<Row[]>`
     SELECT m.id::text AS "sourceId", m.slug, m."updatedAt" AS date, d.code::text AS "delegationCode", concat_ws(' · ', m.family, m.developer) AS extra,
-           ${headlineTitle(r, Prisma.sql`m.name`, q)} AS title, ${headlineSnippet(r, Prisma.sql`m.description`, q)} AS snippet
+           ${headlineTitle(r, Prisma.sql`m.name`, q)} AS title, m.name AS "rawTitle", ${headlineSnippet(r, Prisma.sql`m.description`, q)} AS snippet
     FROM unnest(${ids}::uuid[], ${groups}::text[]) AS r(id, grp)
     JOIN "AiModel" m ON m.id = r.id
     LEFT JOIN "Delegation" d ON d.id = m."delegationId"`;
@@ -168,7 +168,7 @@ function benchmarks({ entries, queries }: Context) {
   const { ids, groups } = input(entries);
   const q = queryForGroup(r, queries);
   return prisma.$queryRaw<Row[]>`
-    SELECT b.id::text AS "sourceId", ${headlineTitle(r, Prisma.sql`b.task`, q)} AS title,
+    SELECT b.id::text AS "sourceId", ${headlineTitle(r, Prisma.sql`b.task`, q)} AS title, b.task AS "rawTitle",
            b.metric || CASE WHEN b.filter <> 'none' THEN ' (' || b.filter || ')' ELSE '' END AS extra
     FROM unnest(${ids}::uuid[], ${groups}::text[]) AS r(id, grp)
     JOIN "Benchmark" b ON b.id = r.id`;
@@ -178,7 +178,7 @@ function people({ entries, queries }: Context) {
   const { ids, groups } = input(entries);
   const q = queryForGroup(r, queries);
   return prisma.$queryRaw<Row[]>`
-    SELECT u.id::text AS "sourceId", u.role::text AS role, d.code::text AS "delegationCode", ${headlineTitle(r, Prisma.sql`u.name`, q)} AS title
+    SELECT u.id::text AS "sourceId", u.role::text AS role, d.code::text AS "delegationCode", ${headlineTitle(r, Prisma.sql`u.name`, q)} AS title, u.name AS "rawTitle"
     FROM unnest(${ids}::uuid[], ${groups}::text[]) AS r(id, grp)
     JOIN "User" u ON u.id = r.id AND u."disabledAt" IS NULL
     JOIN "Delegation" d ON d.id = u."delegationId"`;
@@ -227,7 +227,19 @@ function pathOf(kind: ResultKind, row: Row, entry: MatchedEntry): string {
   }
 }
 
-export async function loadDetails({ entries, queries, lang }: Context): Promise<SearchResult[]> {
+/**
+ * A title with its matches marked, when the headline kept it as written
+ * (ts_headline drops what looks like markup, and the index reads some letters
+ * differently); else the title as written, unmarked.
+ */
+function titleSegments(headline: unknown, raw: unknown, cjkTerms: string[]): Segment[] {
+  const segments = toSegments(str(headline), cjkTerms);
+  const written = str(raw);
+  if (written === null || segments.map((s) => s.text).join("") === written.trim()) return segments;
+  return [{ text: written, mark: false }];
+}
+
+export async function loadDetails({ entries, queries, lang, cjkTerms = [] }: Context): Promise<SearchResult[]> {
   const byLoader = new Map<keyof typeof LOADERS, MatchedEntry[]>();
   for (const e of entries) {
     if (e.kind === "delegation") continue;
@@ -247,10 +259,10 @@ export async function loadDetails({ entries, queries, lang }: Context): Promise<
       kind: entry.kind,
       id: entry.sourceId,
       href: `/${lang}${pathOf(entry.kind, row, entry)}`,
-      title: toSegments(str(row.title)),
+      title: titleSegments(row.title, row.rawTitle, cjkTerms),
       language,
-      snippet: toSegments(str(row.snippet)),
-      heading: row.heading ? toSegments(str(row.heading)) : null,
+      snippet: toSegments(str(row.snippet), cjkTerms),
+      heading: row.heading ? toSegments(str(row.heading), cjkTerms) : null,
       dimension: (str(row.dimension) as DsiDimension | null) ?? null,
       matchedLanguage: versioned && language && language !== lang ? language : null,
       match: entry.fts ? "text" : entry.fuzzy ? "similar" : "owner",

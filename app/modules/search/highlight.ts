@@ -8,7 +8,15 @@ const END = "\uE001";
 const CJK_SEPARATOR = /\uE003/g;
 const ZWNJ_STAND_IN = /\uE002/g;
 
-export function toSegments(headline: string | null | undefined): Segment[] {
+// The same ranges as query.ts and the migration.
+const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+
+/**
+ * The headline as segments. ts_headline marks every character of a Chinese
+ * word wherever it occurs ("数" in "参数" for the word "数据集"): a marked run
+ * of Chinese characters stays marked only when it holds one of `cjkTerms`.
+ */
+export function toSegments(headline: string | null | undefined, cjkTerms: string[] = []): Segment[] {
   if (!headline) return [];
   const text = headline.replace(CJK_SEPARATOR, "").replace(ZWNJ_STAND_IN, "\u200C");
   const segments: Segment[] = [];
@@ -23,6 +31,16 @@ export function toSegments(headline: string | null | undefined): Segment[] {
       else segments.push({ text: part, mark });
     }
   }
+  for (const segment of segments) {
+    if (segment.mark && CJK_CHAR.test(segment.text) && !cjkTerms.some((term) => segment.text.includes(term))) segment.mark = false;
+  }
+  const merged: Segment[] = [];
+  for (const segment of segments) {
+    const last = merged.at(-1);
+    if (last && last.mark === segment.mark) last.text += segment.text;
+    else merged.push({ ...segment });
+  }
+  segments.splice(0, segments.length, ...merged);
   // A fragment starts or ends mid-sentence: trim the blanks the headline left.
   if (segments[0] && !segments[0].mark) segments[0].text = segments[0].text.trimStart();
   const last = segments.at(-1);

@@ -23,6 +23,8 @@ export type ParsedQuery = {
   fuzzyWords: string[];
   /** The whole query when it is only plain words: it may name a country or a language. */
   nameCandidate: string | null;
+  /** Words and phrases with Chinese characters looked for (for marking them in snippets). */
+  cjkTerms: string[];
 };
 
 /** Han characters and Japanese kana: the ranges the migration's concord_search_prepare() splits. */
@@ -103,6 +105,7 @@ export function parseQuery(raw: unknown): ParsedQuery {
     websearch: toWebsearch(terms),
     fuzzyWords: plainOnly ? fuzzyWordsOf(terms) : [],
     nameCandidate: plainOnly ? terms.map((t) => (t.type === "or" ? "" : t.text)).join(" ") : null,
+    cjkTerms: terms.flatMap((t) => (t.type !== "or" && !t.negated && CJK.test(t.text) ? [t.text.replace(/\s+/gu, "")] : [])),
   };
 }
 

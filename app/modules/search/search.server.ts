@@ -250,6 +250,8 @@ export type SearchOutcome = {
   total: number;
   /** The results that are paged (delegations are shown above them, on the first page). */
   pagedTotal: number;
+  /** More comments match than are ranked (COMMENT_CANDIDATES): the total is a lower bound. */
+  capped: boolean;
   pageSize: number;
   kinds: Facet<ResultKind>[];
   years: Facet<number>[];
@@ -275,7 +277,7 @@ export async function search({
   page: number;
 }): Promise<SearchOutcome> {
   const parsed = parseQuery(query);
-  const nothing: SearchOutcome = { query: parsed.text, empty: true, results: [], total: 0, pagedTotal: 0, pageSize: SEARCH_PAGE_SIZE, kinds: [], years: [], delegations: [], suggestions: [] };
+  const nothing: SearchOutcome = { query: parsed.text, empty: true, results: [], total: 0, pagedTotal: 0, capped: false, pageSize: SEARCH_PAGE_SIZE, kinds: [], years: [], delegations: [], suggestions: [] };
   if (!parsed.terms.some((t) => t.type !== "or" && !t.negated)) return nothing;
   const scope = searchScope(viewer);
   const prepared = await prepare(parsed, recogniseNames(parsed.nameCandidate));
@@ -294,7 +296,7 @@ export async function search({
   if (delegations.length) kinds.push({ value: "delegation", count: delegations.length });
   kinds.sort((a, b) => RESULT_KINDS.indexOf(a.value) - RESULT_KINDS.indexOf(b.value));
   const total = filters.kind ? (kinds.find((k) => k.value === filters.kind)?.count ?? 0) : kinds.reduce((n, k) => n + k.count, 0);
-  const results = await loadDetails({ entries: match.entries, queries: prepared.queries, lang });
+  const results = await loadDetails({ entries: match.entries, queries: prepared.queries, lang, cjkTerms: parsed.cjkTerms });
   const suggestions = total === 0 && parsed.fuzzyWords.length ? await suggestCorrections({ parsed, scope }) : [];
   return {
     query: parsed.text,
@@ -302,6 +304,7 @@ export async function search({
     results,
     total,
     pagedTotal,
+    capped: (match.kinds.find((k) => k.value === "comment")?.count ?? 0) >= COMMENT_CANDIDATES,
     pageSize: SEARCH_PAGE_SIZE,
     kinds,
     years: match.years,

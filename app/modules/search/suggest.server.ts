@@ -23,10 +23,11 @@ export async function suggestCorrections({ parsed, scope }: { parsed: ParsedQuer
               WHERE e.kind = ANY(${scope.kinds}::text[]) AND e.name IS NOT NULL AND u.plain <% e.name AND ${visibleSql("e", scope)}
               LIMIT ${CANDIDATES_PER_WORD}) named
         CROSS JOIN LATERAL regexp_split_to_table(named.name, '[^[:alnum:]]+') part
-        WHERE char_length(part) >= 3 AND lower(part) <> u.plain
+        WHERE char_length(part) >= 3
         ORDER BY similarity(lower(part), u.plain) DESC, lower(part)
         LIMIT 1) best
-      WHERE similarity(best.suggestion, u.plain) >= ${SUGGEST_THRESHOLD}`,
+      -- A word found as written is kept.
+      WHERE best.suggestion <> u.plain AND similarity(best.suggestion, u.plain) >= ${SUGGEST_THRESHOLD}`,
   );
   if (!rows.length) return [];
   const suggestion = replaceWords(parsed.terms, new Map(rows.map((r) => [r.word, r.suggestion])));
