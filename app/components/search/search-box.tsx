@@ -10,14 +10,13 @@ export function SearchBox({ lang }: { lang: Language }) {
   // On the search page the box shows the query searched for.
   const current = location.pathname === `/${lang}/search` ? (new URLSearchParams(location.search).get("q") ?? "") : "";
   return (
-    <Form method="get" action={`/${lang}/search`} role="search" aria-label={t("nav.search")} className="header-search">
+    <Form method="get" action={`/${lang}/search`} role="search" aria-label={t("nav.searchLabel")} className="header-search">
       <label htmlFor="header-search-q" className="visually-hidden">
         {t("nav.searchLabel")}
       </label>
       <input key={current} id="header-search-q" type="search" name="q" defaultValue={current} maxLength={QUERY_LIMITS.length} enterKeyHint="search" />
-      <button type="submit" className="header-search-button">
-        {t("nav.search")}
-      </button>
+      {/* An input, not a <button>: a page's own form stays the first button in a form. */}
+      <input type="submit" className="header-search-button" value={t("nav.search")} />
     </Form>
   );
 }

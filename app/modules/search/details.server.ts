@@ -8,7 +8,7 @@ import { prisma } from "~/utils/db.server";
 import type { Language } from "~/utils/i18n";
 import { THREADS_PAGE_SIZE } from "~/modules/proposal/constants";
 import type { ResultKind } from "./constants";
-import { toSegments, type Segment } from "./highlight";
+import { toSegments, withEllipsis, type Segment } from "./highlight";
 import type { MatchedEntry } from "./search.server";
 import { headlineSnippet, headlineTitle, queryForGroup, rankOf, type GroupQueries } from "./sql.server";
 
@@ -261,7 +261,7 @@ export async function loadDetails({ entries, queries, lang, cjkTerms = [] }: Con
       href: `/${lang}${pathOf(entry.kind, row, entry)}`,
       title: titleSegments(row.title, row.rawTitle, cjkTerms),
       language,
-      snippet: toSegments(str(row.snippet), cjkTerms),
+      snippet: withEllipsis(toSegments(str(row.snippet), cjkTerms)),
       heading: row.heading ? toSegments(str(row.heading), cjkTerms) : null,
       dimension: (str(row.dimension) as DsiDimension | null) ?? null,
       matchedLanguage: versioned && language && language !== lang ? language : null,

@@ -1,6 +1,6 @@
 // ts_headline's marks as plain segments.
 import { describe, expect, it } from "vitest";
-import { toSegments } from "./highlight";
+import { toSegments, withEllipsis } from "./highlight";
 
 const S = "\uE000";
 const E = "\uE001";
@@ -38,5 +38,14 @@ describe("segments", () => {
       { text: "<b>", mark: true },
       { text: "x", mark: false },
     ]);
+  });
+});
+
+describe("ellipsis", () => {
+  it("ends a snippet cut mid-sentence with one", () => {
+    expect(withEllipsis([{ text: "Sets out how Egypt builds its national", mark: false }]).at(-1)).toEqual({ text: "…", mark: false });
+    expect(withEllipsis([{ text: "A whole sentence.", mark: false }])).toHaveLength(1);
+    expect(withEllipsis([{ text: "数据", mark: true }, { text: "。", mark: false }])).toHaveLength(2);
+    expect(withEllipsis([])).toEqual([]);
   });
 });

@@ -51,3 +51,12 @@ export function toSegments(headline: string | null | undefined, cjkTerms: string
 export function hasMark(segments: Segment[]): boolean {
   return segments.some((s) => s.mark);
 }
+
+const SENTENCE_END = /[.!?。！？؟।…:;)"”»]$/u;
+
+/** A snippet that stops mid-sentence ends with an ellipsis. */
+export function withEllipsis(segments: Segment[]): Segment[] {
+  const last = segments.at(-1);
+  if (!last || SENTENCE_END.test(last.text)) return segments;
+  return [...segments, { text: "…", mark: false }];
+}

@@ -193,7 +193,7 @@ describe("snippets", () => {
     const [result] = (await find(member, "public compute")).results;
     expect(result!.kind).toBe("proposal");
     expect(plain(result!.heading!)).toBe("Purpose");
-    expect(plain(result!.snippet)).toBe("Good governance of public compute needs shared registries");
+    expect(plain(result!.snippet)).toBe("Good governance of public compute needs shared registries…");
     expect(marks(result!.snippet)).toEqual(["public", "compute"]);
     expect(result!.href).toMatch(/#s-/);
   });
