@@ -53,7 +53,7 @@ describe.skipIf(!hasBrowser)("search in the browser", () => {
     const page = watch(await context.newPage());
     await page.goto("/ar");
     expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
-    const box = page.getByLabel(t("ar", "common", "nav.searchLabel"));
+    const box = page.getByRole("searchbox", { name: t("ar", "common", "nav.searchLabel") });
     await box.fill("السيادة");
     await Promise.all([page.waitForURL(/\/ar\/search\?q=/), page.getByRole("search", { name: t("ar", "common", "nav.searchLabel") }).getByRole("button").click()]);
     const result = page.locator(".search-results > li").filter({ hasText: "الاستراتيجية الوطنية للذكاء الاصطناعي السيادي" });
@@ -75,7 +75,7 @@ describe.skipIf(!hasBrowser)("search in the browser", () => {
     const context = await newContext(browser, "zh-CN");
     const page = watch(await context.newPage());
     await signIn(page, "delegate.cn@demo.concord.example", undefined, "zh");
-    const box = page.getByLabel(t("zh", "common", "nav.searchLabel"));
+    const box = page.getByRole("searchbox", { name: t("zh", "common", "nav.searchLabel") });
     await box.fill("解码参数");
     await Promise.all([page.waitForURL(/\/zh\/search\?q=/), box.press("Enter")]);
     const result = page.locator(".search-results > li").filter({ hasText: "开放模型评测标准" });
@@ -93,11 +93,11 @@ describe.skipIf(!hasBrowser)("search in the browser", () => {
     const context = await browser.newContext({ baseURL: baseUrl(), locale: "pt-BR", javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/pt/datasets");
-    await page.getByLabel(t("pt", "common", "nav.searchLabel")).fill("corpus");
-    await Promise.all([page.waitForURL(/\/pt\/search\?q=corpus$/), page.getByLabel(t("pt", "common", "nav.searchLabel")).press("Enter")]);
+    await page.getByRole("searchbox", { name: t("pt", "common", "nav.searchLabel") }).fill("corpus");
+    await Promise.all([page.waitForURL(/\/pt\/search\?q=corpus$/), page.getByRole("searchbox", { name: t("pt", "common", "nav.searchLabel") }).press("Enter")]);
     expect(await page.locator(".search-results > li").count()).toBeGreaterThan(0);
     await page.locator(".search-filters summary").click();
-    await page.getByLabel(t("pt", "search", "filter.kind")).selectOption("dataset");
+    await page.getByLabel(t("pt", "search", "filter.kind"), { exact: true }).selectOption("dataset");
     await Promise.all([page.waitForURL(/kind=dataset/), page.getByRole("button", { name: t("pt", "search", "filter.apply") }).click()]);
     const kinds = await page.locator(".search-results .result-kind").allTextContents();
     expect(kinds.length).toBeGreaterThan(0);
