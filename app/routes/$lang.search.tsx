@@ -82,7 +82,7 @@ export default function SearchPage() {
       ) : (
         <>
           <p className="muted search-count" role="status">
-            {t("search:count", { count: outcome.total, query: outcome.query })}
+            {t(outcome.capped ? "search:countMore" : "search:count", { count: outcome.total, query: outcome.query })}
           </p>
           {kindTotal > 0 ? (
             <nav aria-label={t("search:kinds")} className="tabs search-kinds">
@@ -94,7 +94,11 @@ export default function SearchPage() {
                 if (!facet && params.kind !== kind) return null;
                 return (
                   <Link key={kind} to={hrefWith({ kind })} aria-current={params.kind === kind ? "page" : undefined}>
-                    {t(`search:kindPlural.${kind}`)} <span className="count">({facet?.count ?? 0})</span>
+                    {t(`search:kindPlural.${kind}`)}{" "}
+                    <span className="count">
+                      ({facet?.count ?? 0}
+                      {kind === "comment" && outcome.capped ? "+" : ""})
+                    </span>
                   </Link>
                 );
               })}
