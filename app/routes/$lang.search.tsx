@@ -8,11 +8,10 @@ import { useTranslation } from "react-i18next";
 import { ResultCard } from "~/components/search/result-card";
 import { SearchForm } from "~/components/search/search-form";
 import { Pagination } from "~/components/ui/pagination";
-import { listDelegations } from "~/modules/delegation/delegation.server";
 import { delegationName, sortByName } from "~/modules/delegation/names";
 import { RESULT_KINDS } from "~/modules/search/constants";
 import { parseSearchParams } from "~/modules/search/schemas";
-import { search } from "~/modules/search/search.server";
+import { delegationCodes, search } from "~/modules/search/search.server";
 import { getUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
@@ -34,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       sort: p.sort,
       page: p.page,
     }),
-    listDelegations(),
+    delegationCodes(),
     getFixedT(lang, "search"),
     getFixedT(lang, "common"),
   ]);
@@ -44,7 +43,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     params: { ...p, q: outcome.query },
     outcome,
     signedIn: user !== null,
-    delegationCodes: sortByName(delegations, lang).map((d) => d.code),
+    delegationCodes: sortByName(
+      delegations.map((code) => ({ code })),
+      lang,
+    ).map((d) => d.code),
     years,
     title: `${outcome.query ? t("titleFor", { query: outcome.query }) : t("title")} · ${common("appName")}`,
   });

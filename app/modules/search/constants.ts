@@ -64,9 +64,9 @@ export const LANGUAGE_NAME_THRESHOLD = 0.5;
  * grows with every discussion, the catalogue's does not. Beyond it the count
  * shows "more than" (docs/decisions/012-search-in-postgresql.md).
  */
-export const COMMENT_CANDIDATES = 1000;
+export const COMMENT_CANDIDATES = 200;
 /** The newest comments looked at first, however common the words (a bounded walk); older ones only when these hold too few. */
-export const COMMENT_WINDOW = 10_000;
+export const COMMENT_WINDOW = 4_000;
 
 /** Rank given to a typo-tolerant title match (times its similarity) and to a result found through a named delegation or language. */
 export const FUZZY_RANK_WEIGHT = 0.2;

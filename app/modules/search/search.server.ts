@@ -312,3 +312,9 @@ export async function search({
     suggestions,
   };
 }
+
+/** The delegations the filter offers (codes only: names come from Intl). */
+export async function delegationCodes(): Promise<string[]> {
+  const rows = await prisma.delegation.findMany({ select: { code: true } });
+  return rows.map((r) => r.code);
+}
