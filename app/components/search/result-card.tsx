@@ -36,7 +36,7 @@ function Facts({ result, lang }: { result: Result; lang: Language }) {
       if (delegation) parts.push(delegation);
       break;
     case "comment":
-      parts.push(delegation ? t("search:facts.commentByFrom", { author: result.author, delegation }) : t("search:facts.commentBy", { author: result.author }));
+      if (delegation) parts.push(delegation);
       break;
     case "amendment":
       if (result.status) parts.push(t(`search:status.amendment.${result.status}`));
@@ -75,7 +75,7 @@ export function ResultCard({ result, lang }: { result: Result; lang: Language })
   const title = result.title.length ? (
     <Highlighted segments={result.title} />
   ) : result.kind === "comment" ? (
-    t("search:facts.comment")
+    t("search:facts.commentBy", { author: result.author })
   ) : (
     t(`search:kind.${result.kind}`)
   );

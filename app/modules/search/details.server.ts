@@ -130,7 +130,7 @@ function amendments({ entries, queries, lang }: Context) {
   const q = queryForGroup(r, queries);
   return prisma.$queryRaw<Row[]>`
     SELECT a.id::text AS "sourceId", p.slug, a."sectionKey", a.status::text AS status, a."createdAt" AS date, d.code::text AS "delegationCode",
-           ${headlineTitle(r, Prisma.sql`a.heading`, q)} AS heading,
+           ${headlineTitle(r, Prisma.sql`a.heading`, q)} AS title, a.heading AS "rawTitle",
            ${headlineSnippet(r, Prisma.sql`a.body || E'\\n\\n' || a.rationale`, q)} AS snippet,
            parent."parentTitle", parent."parentLanguage", ${sectionIsCurrent(Prisma.sql`a."sectionKey"`)} AS "sectionCurrent"
     FROM unnest(${ids}::uuid[], ${groups}::text[]) AS r(id, grp)
