@@ -65,8 +65,10 @@ export const LANGUAGE_NAME_THRESHOLD = 0.5;
  * shows "more than" (docs/decisions/012-search-in-postgresql.md).
  */
 export const COMMENT_CANDIDATES = 200;
-/** The newest comments looked at first, however common the words (a bounded walk); older ones only when these hold too few. */
-export const COMMENT_WINDOW = 4_000;
+/** Words likely in this many comments or more are common: the newest comments are walked rather than all matches sorted. */
+export const COMMENT_PROBE = 5_000;
+/** For common words, the newest comments looked at first (a bounded walk); older ones only when these hold too few. */
+export const COMMENT_WINDOW = 30_000;
 
 /** Rank given to a typo-tolerant title match (times its similarity) and to a result found through a named delegation or language. */
 export const FUZZY_RANK_WEIGHT = 0.2;

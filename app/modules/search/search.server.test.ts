@@ -16,10 +16,11 @@ import { createProposal, openOrExtendConsultation, originalSections, saveTransla
 import { createStrategy, publishStrategy } from "~/modules/strategy/strategy.server";
 import { setUserDisabled } from "~/modules/user/admin.server";
 import { updatePreferences } from "~/modules/user/account.server";
-import { COMMENT_CANDIDATES, SEARCH_PAGE_SIZE } from "./constants";
+import { COMMENT_CANDIDATES, COMMENT_PROBE, SEARCH_PAGE_SIZE } from "./constants";
 import type { Segment } from "./highlight";
 import type { SearchFilters } from "./schemas";
-import { search } from "./search.server";
+import { parseQuery } from "./query";
+import { forgetLexemeStatistics, prepare, search } from "./search.server";
 
 type Actor = Awaited<ReturnType<typeof delegationActor>>;
 type Options = { lang?: Language; filters?: SearchFilters; sort?: "relevance" | "newest"; page?: number };
@@ -334,7 +335,7 @@ describe("the index follows the texts in the same transaction", () => {
     const author = await delegationActor("SN", "DELEGATE");
     const start = Date.now() - 86_400_000;
     await prisma.comment.createMany({
-      data: Array.from({ length: COMMENT_CANDIDATES + 5 }, (_, i) => ({
+      data: Array.from({ length: COMMENT_PROBE + 5 }, (_, i) => ({
         proposalId,
         versionNumber: 1,
         sectionKey: "s-bulk",
@@ -344,9 +345,19 @@ describe("the index follows the texts in the same transaction", () => {
         createdAt: new Date(start + i * 1000),
       })),
     });
+    const common = async () => (await prepare(parseQuery("kestrelnote"), { regions: [], languages: [] })).commonInComments;
+    expect(await common()).toBe(false);
     const outcome = await find(member, "kestrelnote", { sort: "newest" });
     expect(outcome.capped).toBe(true);
     expect(outcome.total).toBe(COMMENT_CANDIDATES);
-    expect(plain(outcome.results[0]!.snippet)).toContain(`Note ${COMMENT_CANDIDATES + 4} `);
+    expect(plain(outcome.results[0]!.snippet)).toContain(`Note ${COMMENT_PROBE + 4} `);
+    // Once the statistics say the word is common, the newest comments are walked instead: the same answer.
+    await prisma.$executeRawUnsafe(`ALTER TABLE "SearchEntry" ALTER COLUMN doc SET STATISTICS 1000`);
+    await prisma.$executeRawUnsafe(`ANALYZE "SearchEntry"`);
+    forgetLexemeStatistics();
+    expect(await common()).toBe(true);
+    const walked = await find(member, "kestrelnote", { sort: "newest" });
+    expect(walked.results.map((r) => r.id)).toEqual(outcome.results.map((r) => r.id));
+    expect(walked.total).toBe(outcome.total);
   });
 });

@@ -18,6 +18,7 @@ import {
   FUZZY_THRESHOLD,
   OWNER_RANK,
   COMMENT_CANDIDATES,
+  COMMENT_PROBE,
   COMMENT_WINDOW,
   RESULT_KINDS,
   SEARCH_PAGE_SIZE,
@@ -49,6 +50,8 @@ export type MatchedEntry = {
 
 export type Prepared = {
   queries: GroupQueries;
+  /** So many comments match (by PostgreSQL's statistics) that walking the newest ones is quicker than asking the index for all. */
+  commonInComments: boolean;
   /** All groups' queries or-ed: what the full-text index is asked first. */
   anyQuery: string;
   fuzzyWords: string[];
@@ -56,6 +59,44 @@ export type Prepared = {
   delegationCodes: string[];
   dataLanguages: string[];
 };
+
+type Statistics = { frequencies: Map<string, number>; rows: number; at: number };
+let statistics: Statistics | undefined;
+const STATISTICS_TTL_MS = 60_000;
+
+/** How often each common lexeme occurs in the index, from the planner's statistics (refreshed by ANALYZE). */
+async function lexemeStatistics(): Promise<Statistics> {
+  if (statistics && Date.now() - statistics.at < STATISTICS_TTL_MS) return statistics;
+  const rows = await prisma.$queryRaw<{ elems: string[] | null; freqs: number[] | null; rows: number }[]>`
+    SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs::float8[] AS freqs,
+           (SELECT greatest(reltuples, 0)::float8 FROM pg_class WHERE oid = '"SearchEntry"'::regclass) AS rows
+    FROM (SELECT 1) one LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'SearchEntry' AND s.attname = 'doc'`;
+  const { elems, freqs, rows: count } = rows[0] ?? { elems: null, freqs: null, rows: 0 };
+  statistics = { frequencies: new Map((elems ?? []).map((e, i) => [e, freqs?.[i] ?? 0])), rows: count, at: Date.now() };
+  return statistics;
+}
+
+/** Forgets the statistics read (tests that ANALYZE). */
+export function forgetLexemeStatistics() {
+  statistics = undefined;
+}
+
+/**
+ * Whether at least COMMENT_PROBE entries likely match: for each query, its
+ * rarest word bounds how many match all of them (words that occur together
+ * are not independent); the most frequent of those bounds counts.
+ */
+async function matchesManyComments(queries: string[]): Promise<boolean> {
+  if (!queries.length) return false;
+  const { frequencies, rows } = await lexemeStatistics();
+  const estimate = Math.max(
+    ...queries.map((q) => {
+      const positive = [...q.matchAll(/(!?)\s*'((?:[^']|'')*)'/g)].filter((m) => m[1] === "").map((m) => m[2]!.replaceAll("''", "'"));
+      return positive.length ? Math.min(...positive.map((l) => frequencies.get(l) ?? 0)) : 0;
+    }),
+  );
+  return estimate * rows >= COMMENT_PROBE;
+}
 
 /** The query parsed by PostgreSQL for each configuration group, the words unaccented, the named delegations looked up. */
 export async function prepare(parsed: ParsedQuery, names: { regions: string[]; languages: string[] }): Promise<Prepared> {
@@ -70,6 +111,7 @@ export async function prepare(parsed: ParsedQuery, names: { regions: string[]; l
   const distinct = [...new Set(Object.values(queries).filter((q) => q !== ""))];
   return {
     queries,
+    commonInComments: await matchesManyComments(distinct),
     anyQuery: distinct.map((q) => `(${q})`).join(" | "),
     fuzzyWords: row!.fuzzy,
     ownerIds: row!.owners,
@@ -155,19 +197,19 @@ export function matchSql({ scope, prepared, filters, lang, sort, page }: FindInp
   const owned = ownerParts.length ? Prisma.sql`(${Prisma.join(ownerParts, " OR ")})` : Prisma.sql`false`;
   const entryFilter = entryFilterSql(filters, "e", { withYear: false });
   const searchComments = scope.kinds.includes("comment") && anyQuery !== "" && !filters.status && !filters.dimension;
-  // Comments: the newest COMMENT_CANDIDATES that match. First among the newest
-  // COMMENT_WINDOW comments (a bounded walk, quick however common the words are);
-  // only when those hold too few, among the older ones (then the words are rare
-  // and the full-text index finds them quickly). Ranked afterwards, by the same rules.
+  // Comments: the newest COMMENT_CANDIDATES that match, whatever their number.
+  // Rare words: the full-text index gives every match, sorted by date. Common
+  // words (by the planner's statistics, see matchesManyComments): walking the
+  // newest COMMENT_WINDOW comments finds enough quickly; only if it does not
+  // are older ones asked of the index. Ranked afterwards, by the same rules
+  // (docs/decisions/012-search-in-postgresql.md).
   const commentFilter = (alias: string) =>
     Prisma.sql`${Prisma.raw(alias)}.doc @@ ${anyQuery}::tsquery AND ${entryFilterSql(filters, alias, { withYear: true })}`;
-  const comments = searchComments
+  const candidates = prepared.commonInComments
     ? Prisma.sql`
-      UNION ALL
-      (WITH boundary AS MATERIALIZED (
+       boundary AS MATERIALIZED (
          SELECT coalesce(min(w.at), '-infinity') AS at FROM (SELECT at FROM "SearchEntry" WHERE kind = 'comment' ORDER BY at DESC LIMIT ${COMMENT_WINDOW}) w),
-       -- The window's LIMIT keeps the planner walking it newest first (stopping at enough matches)
-       -- rather than asking the full-text index for every match.
+       -- The window's LIMIT keeps the planner walking it newest first, stopping at enough matches.
        recent AS MATERIALIZED (
          SELECT w."sourceId", w.at
          FROM (SELECT c.* FROM "SearchEntry" c WHERE c.kind = 'comment' ORDER BY c.at DESC LIMIT ${COMMENT_WINDOW}) w
@@ -181,7 +223,14 @@ export function matchSql({ scope, prepared, filters, lang, sort, page }: FindInp
        candidates AS (
          SELECT "sourceId" FROM recent
          UNION ALL
-         (SELECT "sourceId" FROM older ORDER BY at DESC LIMIT greatest(0, ${COMMENT_CANDIDATES} - (SELECT count(*) FROM recent))))
+         (SELECT "sourceId" FROM older ORDER BY at DESC LIMIT greatest(0, ${COMMENT_CANDIDATES} - (SELECT count(*) FROM recent))))`
+    : Prisma.sql`
+       candidates AS (
+         SELECT c."sourceId" FROM "SearchEntry" c WHERE c.kind = 'comment' AND ${commentFilter("c")} ORDER BY c.at DESC LIMIT ${COMMENT_CANDIDATES})`;
+  const comments = searchComments
+    ? Prisma.sql`
+      UNION ALL
+      (WITH ${candidates}
        SELECT ${columns}, x.fts, false AS fuzzy, false AS owned, ts_rank(e.doc, x.qq, 1) AS rank
        FROM candidates k JOIN "SearchEntry" e ON e.kind = 'comment' AND e."sourceId" = k."sourceId" ${exact})`
     : Prisma.empty;
