@@ -18,7 +18,22 @@ export const LANGUAGE_CODES = LANGUAGES.map((l) => l.code) as Language[];
 export const DEFAULT_LANGUAGE: Language = "en";
 
 /** Translation namespaces: one per domain plus `common`. */
-export const NAMESPACES = ["common", "auth", "account", "admin", "members", "proposals", "votes", "research", "strategies", "dsi", "documents", "notifications", "privacy"] as const;
+export const NAMESPACES = [
+  "common",
+  "auth",
+  "account",
+  "admin",
+  "members",
+  "proposals",
+  "votes",
+  "research",
+  "strategies",
+  "dsi",
+  "documents",
+  "notifications",
+  "privacy",
+  "search",
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export function isLanguage(value: unknown): value is Language {
