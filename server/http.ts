@@ -141,7 +141,10 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   const publicDir = path.resolve("public");
   // Fingerprinted build assets never change; everything else is revalidated hourly.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  // Other static files are top-level names with an extension (favicon.svg, robots.txt): pages never
+  // reach the file system, which a profile showed as a failed stat on every request.
+  const staticFiles = express.static(publicDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/^\/[^/]+\.[a-z0-9]+$/i.test(req.path) ? staticFiles(req, res, next) : next()));
 
   // Pages for a signed-in person are never kept by a browser or a shared cache.
   app.use((req, res, next) => {

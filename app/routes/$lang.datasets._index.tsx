@@ -19,6 +19,7 @@ import { pageParam } from "~/utils/http.server";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { collatorOf } from "~/utils/intl";
 
 export const handle = { i18n: ["research"] };
 
@@ -48,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function DatasetCatalogue() {
   const { t } = useTranslation(["research", "common"]);
   const { lang, items, total, page, pageSize, filters, stewards, mayCreate } = useLoaderData<typeof loader>();
-  const collator = new Intl.Collator(lang);
+  const collator = collatorOf(lang);
   const languages = [...DATA_LANGUAGES].map((code) => ({ code, label: languageLabel(code, lang, t) })).sort((a, b) => collator.compare(a.label, b.label));
   return (
     <div className="page">

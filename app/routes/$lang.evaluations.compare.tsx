@@ -18,6 +18,7 @@ import { directionOf } from "~/utils/i18n";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { collatorOf } from "~/utils/intl";
 
 export const handle = { i18n: ["research"] };
 
@@ -53,7 +54,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function CompareModels() {
   const { t } = useTranslation(["research", "common"]);
   const { lang, chosen, language, q, options, models, benchmarks } = useLoaderData<typeof loader>();
-  const collator = new Intl.Collator(lang);
+  const collator = collatorOf(lang);
   const languages = [...EVALUATION_LANGUAGES].map((code) => ({ code, label: languageLabel(code, lang, t) })).sort((a, b) => collator.compare(a.label, b.label));
   return (
     <div className="page">

@@ -25,6 +25,7 @@ import { domainErrorReply, invalidForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { collatorOf } from "~/utils/intl";
 
 export const handle = { i18n: ["research"] };
 
@@ -111,7 +112,7 @@ export default function ImportResults() {
     lastResult: actionData?.result,
     defaultValue: { modelId: preselected, language: "en", visibility: "PUBLIC" },
   });
-  const collator = new Intl.Collator(lang);
+  const collator = collatorOf(lang);
   const languages = [...EVALUATION_LANGUAGES].map((code) => ({ value: code, label: languageLabel(code, lang, t) })).sort((a, b) => collator.compare(a.label, b.label));
   // The likely models first, saying why.
   const candidates = outcome?.kind === "modelNotMatched" ? outcome.candidates : [];

@@ -17,6 +17,7 @@ import { domainErrorReply, invalidForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { collatorOf } from "~/utils/intl";
 
 export const handle = { i18n: ["research"] };
 
@@ -57,7 +58,7 @@ export default function ManualResult() {
     lastResult: actionData?.result,
     defaultValue: { modelId: preselected, filter: "none", kind: "task", higherIsBetter: "yes", language: "en", harness: HARNESS_LM_EVAL, evaluatedOn: today, visibility: "PUBLIC" },
   });
-  const collator = new Intl.Collator(lang);
+  const collator = collatorOf(lang);
   const languages = [...EVALUATION_LANGUAGES].map((code) => ({ value: code, label: languageLabel(code, lang, t) })).sort((a, b) => collator.compare(a.label, b.label));
   return (
     <div className="page narrow">

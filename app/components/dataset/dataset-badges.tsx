@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { languageLabel } from "~/components/evaluation/score";
 import { delegationName } from "~/modules/delegation/names";
 import { FILE_TYPE_LABELS } from "~/modules/storage/constants";
+import { numberFormat } from "~/utils/intl";
 
 export function AccessBadge({ access }: { access: string }) {
   const { t } = useTranslation("research");
@@ -40,7 +41,7 @@ export function formatBytes(bytes: number | string | bigint, lang: string): stri
     value /= 1000;
     unit++;
   }
-  return new Intl.NumberFormat(lang, { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+  return numberFormat(lang, { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
 }
 
 export function fileTypeLabel(contentType: string): string {

@@ -6,6 +6,7 @@ import { languageLabel } from "~/components/evaluation/score";
 import { FieldErrors, InputField, SelectField, TextareaField } from "~/components/ui/form";
 import { CROSS_BORDER, DATA_LANGUAGES, DATASET_ACCESS, MODALITIES } from "~/modules/dataset/constants";
 import { LANGUAGES } from "~/utils/i18n";
+import { collatorOf } from "~/utils/intl";
 
 type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 type Fields = Record<string, AnyField>;
@@ -30,7 +31,7 @@ export function DatasetTextFields({ fields, withLanguage }: { fields: Fields; wi
 
 export function DatasetMetadataFields({ fields, lang }: { fields: Fields; lang: string }) {
   const { t } = useTranslation("research");
-  const collator = new Intl.Collator(lang);
+  const collator = collatorOf(lang);
   const languages = [...DATA_LANGUAGES].map((code) => ({ code, label: languageLabel(code, lang, t) })).sort((a, b) => collator.compare(a.label, b.label));
   const languagesField = fields.languages!;
   const selectProps = getSelectProps(languagesField, { ariaDescribedBy: `${languagesField.id}-hint` });

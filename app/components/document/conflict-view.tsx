@@ -9,6 +9,7 @@ import { FieldErrors } from "~/components/ui/form";
 import { delegationName } from "~/modules/delegation/names";
 import type { Change, FieldConflictView, NamedChange, Review, SectionConflictView, SetChanges } from "~/modules/document/review";
 import { RESOLUTION_CHOICES, type Resolution, type SectionConflict } from "~/modules/document/types";
+import { listFormat } from "~/utils/intl";
 
 /** How a page names its fields and set values in the summary (title, summary, a DSI dimension…). */
 export type Labels = { field: (name: string) => string; setValue: (set: string, value: string) => string };
@@ -16,7 +17,7 @@ export type Labels = { field: (name: string) => string; setValue: (set: string, 
 type ReviewData = Omit<Review, "versions"> & { versions: { number: number; authorName: string; delegationCode: string | null }[] };
 
 function useList(lang: string) {
-  return (items: string[]) => new Intl.ListFormat(lang, { type: "conjunction" }).format(items);
+  return (items: string[]) => listFormat(lang, { type: "conjunction" }).format(items);
 }
 
 export function ReviewSummary({ review, labels, lang }: { review: ReviewData; labels: Labels; lang: string }) {

@@ -6,9 +6,10 @@ import { formatNumber } from "~/components/ui/formatted";
 import { DSI_DIMENSIONS } from "~/modules/dsi/constants";
 import { trendGeometry, type Direction } from "~/modules/dsi/charts";
 import type { DimensionScores } from "~/modules/dsi/scoring";
+import { numberFormat } from "~/utils/intl";
 
 /** Years are shown without grouping separators ("2025", not "2,025"). */
-const formatYear = (year: number, lang: string) => new Intl.NumberFormat(lang, { useGrouping: false }).format(year);
+const formatYear = (year: number, lang: string) => numberFormat(lang, { useGrouping: false }).format(year);
 
 export function TrendChart({ id, title, points, lang, dir }: { id: string; title: string; points: { year: number; scores: DimensionScores }[]; lang: string; dir: Direction }) {
   const { t } = useTranslation(["dsi", "common"]);

@@ -5,6 +5,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EVALUATION_LANGUAGES } from "~/modules/evaluation/constants";
 import { languageLabel } from "./score";
+import { collatorOf } from "~/utils/intl";
 
 export function ResultFilters({
   lang,
@@ -23,7 +24,7 @@ export function ResultFilters({
   hidden?: Record<string, string | string[]>;
 }) {
   const { t } = useTranslation("research");
-  const collator = new Intl.Collator(lang);
+  const collator = collatorOf(lang);
   const languages = [...EVALUATION_LANGUAGES].map((code) => ({ code, label: languageLabel(code, lang, t) })).sort((a, b) => collator.compare(a.label, b.label));
   return (
     <Form method="get" className="filters" role="search" aria-label={t("filters.label")}>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { formatNumber } from "~/components/ui/formatted";
 import { Z95 } from "~/modules/evaluation/constants";
 import { LANGUAGES } from "~/utils/i18n";
+import { displayNames, numberFormat } from "~/utils/intl";
 
 const formats = new Map<string, Intl.NumberFormat>();
 
@@ -14,7 +15,7 @@ export function formatScore(value: number, lang: string): string {
   const key = `${lang}:${digits}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    format = numberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
     formats.set(key, format);
   }
   return format.format(value);
@@ -134,7 +135,7 @@ export function metricLabel(metric: string, filter: string): string {
 export function languageLabel(code: string, lang: string, t: TFunction): string {
   if (code === "mul") return t("research:languages.mul");
   try {
-    return new Intl.DisplayNames([lang, "en"], { type: "language", fallback: "code" }).of(code) ?? code;
+    return displayNames([lang, "en"], { type: "language", fallback: "code" }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -143,7 +144,7 @@ export function languageLabel(code: string, lang: string, t: TFunction): string 
 /** Parameter counts the way model cards say them: 7.6B, 76亿… */
 export function formatParameters(count: string | number | bigint | null, lang: string): string | null {
   if (count === null) return null;
-  return new Intl.NumberFormat(lang, { notation: "compact", maximumFractionDigits: 1 }).format(Number(count));
+  return numberFormat(lang, { notation: "compact", maximumFractionDigits: 1 }).format(Number(count));
 }
 
 /** A UI language by its own name (English, 中文, العربية…). */

@@ -8,12 +8,13 @@ import { delegationName } from "~/modules/delegation/names";
 import type { SearchResult } from "~/modules/search/details.server";
 import { directionOf, isLanguage, type Language } from "~/utils/i18n";
 import { Highlighted } from "./highlighted";
+import { displayNames } from "~/utils/intl";
 
 type Result = SerializeFrom<SearchResult>;
 
 /** A language's name in the reader's language ("portugais"), from Intl. */
 export function languageName(code: string, lang: Language): string {
-  return new Intl.DisplayNames([lang, "en"], { type: "language", fallback: "code" }).of(code) ?? code;
+  return displayNames([lang, "en"], { type: "language", fallback: "code" }).of(code) ?? code;
 }
 
 /** `lang` and `dir` for text in a known language; `dir="auto"` otherwise. */

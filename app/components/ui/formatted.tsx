@@ -1,8 +1,9 @@
 // Dates and numbers through Intl, in the UI language. Times are shown in UTC
 // with the zone named, so a delegation in Brasília and one in Beijing read the same moment.
+import { dateTimeFormat, numberFormat } from "~/utils/intl";
 export function formatDate(value: string | Date, lang: string, withTime = false): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(lang, {
+  return dateTimeFormat(lang, {
     dateStyle: "medium",
     ...(withTime ? { timeStyle: "short", timeZone: "UTC" } : { timeZone: "UTC" }),
   }).format(date) + (withTime ? " UTC" : "");
@@ -14,5 +15,5 @@ export function FormattedDate({ value, lang, withTime = false }: { value: string
 }
 
 export function formatNumber(value: number, lang: string): string {
-  return new Intl.NumberFormat(lang).format(value);
+  return numberFormat(lang).format(value);
 }

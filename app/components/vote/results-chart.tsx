@@ -1,6 +1,7 @@
 // A vote's result as a server-rendered SVG bar chart, readable without
 // JavaScript, with the same numbers in a table for screen readers.
 import { useTranslation } from "react-i18next";
+import { numberFormat } from "~/utils/intl";
 
 type Tally = { yes: number; no: number; abstain: number; object: number; breakSilence: number };
 
@@ -23,7 +24,7 @@ export function ResultsChart({ rule, tally, eligible, lang }: { rule: string; ta
   const barArea = width - labelWidth - 40;
   const rowHeight = 28;
   const height = all.length * rowHeight + 8;
-  const number = new Intl.NumberFormat(lang);
+  const number = numberFormat(lang);
   return (
     <figure className="results-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="results-chart-title" className="chart">

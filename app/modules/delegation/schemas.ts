@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { displayNames } from "~/utils/intl";
 import { DELEGATION_STATUSES } from "./constants";
 
-const regions = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+const regions = displayNames(["en"], { type: "region", fallback: "none" });
 /** An ISO 3166-1 alpha-2 code that CLDR knows. */
 function isKnownRegion(code: string): boolean {
   try {

@@ -1,9 +1,10 @@
 // Dates in a person's own time zone, through Intl (shared by pages and mails).
+import { dateTimeFormat } from "~/utils/intl";
 
 /** A date and time in `timeZone`, with the zone named ("3 Dec 2026, 14:00 GMT+3"). */
 export function formatInZone(value: Date | string, lang: string, timeZone: string): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(date);
+  return dateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(date);
 }
 
 /** Whether Intl knows the time zone (IANA name). */
@@ -25,7 +26,7 @@ export function timeZones(): string[] {
 
 /** The offset of `timeZone` from UTC at `instant`, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",

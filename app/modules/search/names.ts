@@ -6,6 +6,7 @@
 import { DATA_LANGUAGES } from "~/modules/dataset/constants";
 import { LANGUAGE_CODES } from "~/utils/i18n";
 import { LANGUAGE_NAME_THRESHOLD, NAME_THRESHOLD } from "./constants";
+import { displayNames } from "~/utils/intl";
 
 type Named = { code: string; folded: string; trigrams: Set<string> };
 
@@ -40,7 +41,7 @@ type NameList = { names: Named[]; byTrigram: Map<string, number[]> };
 function namesOf(type: "region" | "language", codes: readonly string[]): NameList {
   const names: Named[] = [];
   for (const lang of NAME_LANGUAGES) {
-    const display = new Intl.DisplayNames([lang], { type, fallback: "none" });
+    const display = displayNames([lang], { type, fallback: "none" });
     for (const code of codes) {
       const name = display.of(code);
       if (name && name !== code) names.push({ code, folded: foldName(name), trigrams: trigrams(name) });
@@ -56,7 +57,7 @@ function namesOf(type: "region" | "language", codes: readonly string[]): NameLis
 
 /** Every ISO 3166 region code Intl knows a name for. */
 function regionCodes(): string[] {
-  const en = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+  const en = displayNames(["en"], { type: "region", fallback: "none" });
   const codes: string[] = [];
   for (let a = 65; a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {
