@@ -3,8 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ApiTokensSection } from "~/components/api/tokens-section";
 import { FormErrors, InputField, SelectField } from "~/components/ui/form";
 import { FormattedDate } from "~/components/ui/formatted";
+import { listApiTokens } from "~/modules/api/tokens.server";
 import { delegationName } from "~/modules/delegation/names";
 import { listNotifications, markNotificationsRead } from "~/modules/notification/notification.server";
 import {
@@ -25,11 +27,12 @@ import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { PASSWORD_MIN_LENGTH } from "~/utils/session-policy";
 
-export const handle = { i18n: ["account"] };
+export const handle = { i18n: ["account", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   const user = await requirePermission(request, context, lang, "manageOwnAccount");
+  const apiTokens = listApiTokens(user.id);
   const [account, sessions, notifications] = await Promise.all([
     getAccount(user.id),
     listOwnSessions(user.id),
@@ -41,6 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     currentSessionId: user.session.id,
     sessions,
     notifications,
+    apiTokens: await apiTokens,
     title: await pageTitle(lang, "title", "account"),
   });
 }
@@ -90,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t } = useTranslation(["account", "common"]);
-  const { lang, account, sessions, currentSessionId, notifications } = useLoaderData<typeof loader>();
+  const { lang, account, sessions, currentSessionId, notifications, apiTokens } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = searchParams.get("saved");
@@ -250,6 +254,8 @@ export default function AccountPage() {
           </Form>
         ) : null}
       </section>
+
+      <ApiTokensSection lang={lang} tokens={apiTokens} />
 
       <section aria-labelledby="notices-heading" className="card">
         <h2 id="notices-heading">

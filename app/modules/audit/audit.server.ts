@@ -61,7 +61,9 @@ export type AuditAct =
   | "dsi.assessmentPublished"
   | "vote.opened"
   | "ballot.cast"
-  | "vote.closed";
+  | "vote.closed"
+  | "apiToken.created"
+  | "apiToken.revoked";
 
 export type AuditInput = {
   actorId: string | null;
