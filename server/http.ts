@@ -99,6 +99,9 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   );
 
   app.use((req, res, next) => {
+    // The API never acts on cookies, only on a token in the Authorization header, which a
+    // browser does not send on its own (ADR 017): there is no cross-site request to forge.
+    if (req.path.startsWith("/api/")) return next();
     const siteOrigin = env.PUBLIC_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
     const ok = isSameOriginRequest({
       method: req.method,

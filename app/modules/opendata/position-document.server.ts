@@ -137,7 +137,7 @@ export async function loadTextDocument({ slug, number }: { slug: string; number?
         tally: { yes: voted.tallyYes, no: voted.tallyNo, abstain: voted.tallyAbstain, object: voted.tallyObject, breakSilence: voted.tallyBreak },
       }
     : null;
-  const record = vote ? await getVoteRecord(vote.id) : [];
+  const record = vote ? (await getVoteRecord(vote.id)).sort((a, b) => a.delegationCode.localeCompare(b.delegationCode)) : [];
   // The original first, then translations in the order they were made.
   const texts = [...version.texts].sort((a, b) => Number(b.kind === "ORIGINAL") - Number(a.kind === "ORIGINAL"));
   return {

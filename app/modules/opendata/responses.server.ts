@@ -1,19 +1,6 @@
 // Answers for exports and feeds: the right type, a name to save under, an
 // ETag so that a client asking again gets 304 when nothing changed.
-import { createHash } from "node:crypto";
-
-export function etagOf(body: string): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
-}
-
-/** Whether the client's If-None-Match names this ETag (weak comparison, RFC 9110 §13.1.2). */
-export function notModified(request: Request, etag: string): boolean {
-  const header = request.headers.get("If-None-Match");
-  if (!header) return false;
-  if (header.trim() === "*") return true;
-  const strip = (tag: string) => tag.trim().replace(/^W\//, "");
-  return header.split(",").some((tag) => strip(tag) === strip(etag));
-}
+import { etagOf, notModified } from "~/modules/api/etag.server";
 
 export function documentResponse(
   request: Request,

@@ -40,17 +40,22 @@ export const ErrorBody = z
   })
   .openapi("Error");
 
-export const dateTime = () =>
-  z.preprocess((v) => (v instanceof Date ? v.toISOString() : v), z.string().datetime()).openapi({ type: "string", format: "date-time" });
+export const dateTime = () => z.preprocess((v) => (v instanceof Date ? v.toISOString() : v), z.string().datetime());
 
 /** A calendar date (YYYY-MM-DD), such as a strategy's adoption. */
-export const date = () =>
-  z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().date()).openapi({ type: "string", format: "date" });
+export const date = () => z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().date());
 
 /** A count or size kept as bigint in the database. */
 export const integer = () => z.preprocess((v) => (typeof v === "bigint" ? Number(v) : v), z.number().int());
 
 export const url = () => z.string().url();
+
+/**
+ * A value or null, for enums and named schemas. (zod-to-openapi 7 writes
+ * `.nullable()` of those wrongly for OpenAPI 3.1: an enum without null among
+ * its values, or the shared component itself made nullable.)
+ */
+export const orNull = <T extends z.ZodTypeAny>(schema: T) => z.union([schema, z.null()]);
 
 export const LanguageCode = z.string().min(2).max(35).openapi({ description: "BCP 47 language tag", example: "pt" });
 export const TextKind = z.enum(TEXT_KINDS).openapi("TextKind", { description: "The original, or an official or unofficial translation." });
