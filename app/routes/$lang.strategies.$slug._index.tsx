@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { languageName, StrategyHeader } from "~/components/strategy/strategy-header";
 import { FormErrors, SelectField } from "~/components/ui/form";
 import { FormattedDate, formatNumber } from "~/components/ui/formatted";
@@ -20,9 +21,9 @@ import { parseForm } from "~/utils/forms.server";
 import { domainErrorReply, invalidForm, throwAsResponse } from "~/utils/http.server";
 import { directionOf } from "~/utils/i18n";
 import { requireLanguage } from "~/utils/lang.server";
-import { titleMeta } from "~/utils/meta";
+import { metaWithFeeds } from "~/modules/opendata/feed-links";
 
-export const handle = { i18n: ["strategies"] };
+export const handle = { i18n: ["strategies", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -248,8 +249,9 @@ export default function StrategyPage() {
           ) : null}
         </aside>
       </div>
+      <OpenDataLinks links={[{ href: `/api/v1/strategies/${strategy.slug}`, label: "formats.json", type: "application/json" }]} />
     </div>
   );
 }
 
-export const meta = titleMeta;
+export const meta = metaWithFeeds("strategies");

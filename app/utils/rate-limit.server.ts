@@ -84,6 +84,11 @@ export async function clearFailures(checks: [LimiterName, string][]): Promise<vo
   await Promise.all(checks.map(([name, key]) => limiter(name).delete(key)));
 }
 
+/** How many requests (or failures) a limiter allows in its window. */
+export function allowanceLimit(name: LimiterName): number {
+  return LIMITERS[name].points;
+}
+
 export type Allowance = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
 
 /** Counts one request under `name`/`key`: whether it is within the limit, and what is left of the window. */
