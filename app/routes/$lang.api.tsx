@@ -100,7 +100,7 @@ export default function ApiReference() {
                 </p>
                 <p>{t(`endpoints.${e.id}.description`)}</p>
                 <p>
-                  <strong>{e.auth === "public" ? t("reference.publicWithToken") : t(`reference.access.${e.auth}`)}</strong>
+                  <strong>{e.auth === "public" ? t("reference.publicWithToken") : t(`reference.access.${e.auth === "read" ? "read" : "evaluationsWrite"}`)}</strong>
                 </p>
                 {e.parameters.length ? (
                   <div className="table-scroll">
