@@ -71,7 +71,9 @@ export default function TokensPage() {
     lastResult: actionData?.result,
     defaultValue: { lifetimeDays: String(DEFAULT_TOKEN_LIFETIME_DAYS), scopes: ["read"] },
   });
-  const chosen = new Set((fields.scopes.value as string[] | string | undefined) ?? []);
+  // One checked box comes back as a string, several as a list.
+  const asked = fields.scopes.value as string[] | string | undefined;
+  const chosen = new Set(Array.isArray(asked) ? asked : asked ? [asked] : []);
   return (
     <div className="page">
       <p className="breadcrumbs">
