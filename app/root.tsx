@@ -20,6 +20,7 @@ import { directionOf, DEFAULT_LANGUAGE, isLanguage, languageFromAcceptLanguage, 
 import { localesVersion } from "~/utils/i18n.server";
 import { useRequestInfo } from "~/utils/request-info";
 import { can, requiresSecondFactor } from "~/utils/permissions";
+import { countUnread } from "~/modules/notification/notification.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -45,6 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           role: user.role,
           delegationCode: user.delegation?.code ?? null,
           mayReadMembersOnly: can(user, "readMembersOnly"),
+          unreadNotifications: await countUnread(user.id),
         }
       : null,
   });

@@ -16,7 +16,8 @@ import { createDataset, saveDatasetText } from "~/modules/dataset/dataset.server
 import { addDatasetFile } from "~/modules/dataset/files.server";
 import type { CreateDatasetInput } from "~/modules/dataset/schemas";
 import { EVALUATION_LIMITS, HARNESS_LM_EVAL, LM_EVAL_FILE_TYPES } from "~/modules/evaluation/constants";
-import { importLmEvalResults, recordResults, type ResultEntry } from "~/modules/evaluation/evaluation.server";
+import { recordResults, type ResultEntry } from "~/modules/evaluation/evaluation.server";
+import { importLmEvalResults } from "~/modules/evaluation/import.server";
 import { registerModel } from "~/modules/model/model.server";
 import type { ModelInput } from "~/modules/model/schemas";
 import { safeFilename, storeUpload } from "~/modules/storage/storage.server";
@@ -77,23 +78,35 @@ const LANGUAGE_BONUS: Record<string, Record<string, number>> = {
   am: { bloomz: 0.05 },
 };
 
-type DemoBenchmark = { task: string; metric: string; filter?: string; nShot: number; language: string; floor: number; ceiling: number; higherIsBetter?: boolean };
+/** A demo benchmark as lm-evaluation-harness 0.4 names it: groups (mmlu…) are groups, versions as the harness reports them. */
+type DemoBenchmark = {
+  task: string;
+  metric: string;
+  filter?: string;
+  isGroup?: boolean;
+  version?: string;
+  nShot: number;
+  language: string;
+  floor: number;
+  ceiling: number;
+  higherIsBetter?: boolean;
+};
 
 const LM_EVAL_BENCHMARKS: DemoBenchmark[] = [
-  { task: "mmlu", metric: "acc", nShot: 5, language: "en", floor: 0.25, ceiling: 0.9 },
-  { task: "ceval-valid", metric: "acc", nShot: 5, language: "zh", floor: 0.25, ceiling: 0.9 },
-  { task: "cmmlu", metric: "acc", nShot: 5, language: "zh", floor: 0.25, ceiling: 0.9 },
-  { task: "gsm8k", metric: "exact_match", filter: "strict-match", nShot: 5, language: "en", floor: 0.02, ceiling: 0.96 },
-  { task: "arc_challenge", metric: "acc_norm", nShot: 25, language: "en", floor: 0.25, ceiling: 0.95 },
-  { task: "hellaswag", metric: "acc_norm", nShot: 10, language: "en", floor: 0.25, ceiling: 0.93 },
-  { task: "arabicmmlu", metric: "acc", nShot: 0, language: "ar", floor: 0.25, ceiling: 0.8 },
+  { task: "mmlu", metric: "acc", isGroup: true, version: "2", nShot: 5, language: "en", floor: 0.25, ceiling: 0.9 },
+  { task: "ceval-valid", metric: "acc", isGroup: true, version: "2", nShot: 5, language: "zh", floor: 0.25, ceiling: 0.9 },
+  { task: "cmmlu", metric: "acc", isGroup: true, version: "0", nShot: 5, language: "zh", floor: 0.25, ceiling: 0.9 },
+  { task: "gsm8k", metric: "exact_match", filter: "strict-match", version: "3", nShot: 5, language: "en", floor: 0.02, ceiling: 0.96 },
+  { task: "arc_challenge", metric: "acc_norm", version: "1", nShot: 25, language: "en", floor: 0.25, ceiling: 0.95 },
+  { task: "hellaswag", metric: "acc_norm", version: "1", nShot: 10, language: "en", floor: 0.25, ceiling: 0.93 },
+  { task: "arabicmmlu", metric: "acc", isGroup: true, version: "0", nShot: 0, language: "ar", floor: 0.25, ceiling: 0.8 },
   ...(
     [
       ["hin_Deva", "hi"], ["ben_Beng", "bn"], ["arb_Arab", "ar"], ["pes_Arab", "fa"], ["zho_Hans", "zh"], ["rus_Cyrl", "ru"],
       ["por_Latn", "pt"], ["ind_Latn", "id"], ["swh_Latn", "sw"], ["amh_Ethi", "am"], ["zul_Latn", "zu"],
     ] as const
-  ).map(([flores, language]) => ({ task: `belebele_${flores}`, metric: "acc", nShot: 0, language, floor: 0.25, ceiling: 0.95 })),
-  { task: "wikitext", metric: "word_perplexity", nShot: 0, language: "en", floor: 40, ceiling: 6, higherIsBetter: false },
+  ).map(([flores, language]) => ({ task: `belebele_${flores}`, metric: "acc", version: "0", nShot: 0, language, floor: 0.25, ceiling: 0.95 })),
+  { task: "wikitext", metric: "word_perplexity", version: "2", nShot: 0, language: "en", floor: 40, ceiling: 6, higherIsBetter: false },
 ];
 
 const INDICGLUE: DemoBenchmark[] = [
@@ -122,21 +135,30 @@ function demoScore(model: string, b: DemoBenchmark, next: () => number): { score
 }
 
 function entries(model: string, benchmarks: DemoBenchmark[], next: () => number): ResultEntry[] {
-  return benchmarks.map((b) => ({
-    task: b.task,
-    metric: b.metric,
-    filter: b.filter,
-    higherIsBetter: b.higherIsBetter ?? true,
-    nShot: b.nShot,
-    language: b.language,
-    ...demoScore(model, b, next),
-  }));
+  return benchmarks.map((b) => {
+    const { score, stderr } = demoScore(model, b, next);
+    return {
+      task: b.task,
+      metric: b.metric,
+      filter: b.filter,
+      isGroup: b.isGroup ?? false,
+      taskVersion: b.version ?? null,
+      higherIsBetter: b.higherIsBetter ?? true,
+      nShot: b.nShot,
+      language: b.language,
+      score,
+      // The harness gives no standard error for perplexities ("N/A").
+      stderr: b.higherIsBetter === false ? null : stderr,
+    };
+  });
 }
 
 async function importFixture(actor: CurrentUser, file: string, visibility: "PUBLIC" | "MEMBERS", notes: string) {
   const data = await fs.readFile(path.join(FIXTURES, file));
   const stored = await storeUpload({ data: bytesOf(data), filename: file, maxBytes: EVALUATION_LIMITS.fileBytes, allowedTypes: LM_EVAL_FILE_TYPES });
-  return importLmEvalResults({ actor, file: { ...stored, filename: safeFilename(file) }, language: "en", visibility, notes, isDemo: true });
+  const outcome = await importLmEvalResults({ actor, file: { ...stored, filename: safeFilename(file) }, language: "en", visibility, notes, isDemo: true });
+  if (outcome.kind !== "imported") throw new Error(`The demo file ${file} was not imported: ${outcome.kind}`);
+  return outcome;
 }
 
 async function seedModelsAndEvaluations() {
@@ -179,9 +201,13 @@ async function seedModelsAndEvaluations() {
       isDemo: true,
     });
   }
-  // Two imported lm-evaluation-harness files, with their provenance kept.
-  await importFixture(await person("EXPERT", "CN"), "deepseek-r1-distill-qwen-7b.json", "PUBLIC", "Demo file: made-up scores in the shape lm-evaluation-harness 0.4 writes.");
+  // Imported lm-evaluation-harness files, with their provenance kept: a single model's run, a
+  // members-only one, a group run (mmlu with its subject groups) and a run made with --limit 10.
+  const chineseExpert = await person("EXPERT", "CN");
+  await importFixture(chineseExpert, "deepseek-r1-distill-qwen-7b.json", "PUBLIC", "Demo file: made-up scores in the shape lm-evaluation-harness 0.4 writes.");
   await importFixture(indicExpert, "bloomz-7b1-indic.json", "MEMBERS", "Demo file shared with members only.");
+  await importFixture(chineseExpert, "group-mmlu-qwen2.5-14b.json", "PUBLIC", "Demo file: a group run (mmlu and its subject groups), made-up scores.");
+  await importFixture(await person("EXPERT", "BR"), "limited-llama-3.1-8b.json", "PUBLIC", "Demo file: a quick check with --limit 10, kept off the rankings.");
 }
 
 // ---------------------------------------------------------------------------

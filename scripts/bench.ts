@@ -16,6 +16,7 @@ import { parseEnv } from "~/utils/env.server";
 import { buildIfNeeded } from "../server/build";
 import { openDatabase } from "../server/database";
 import { seedLarge } from "./seed-large";
+import { measureVoteOpenedFanOut } from "./bench-fanout";
 
 const opt = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
 const SCALE = Number(opt("scale", "1"));
@@ -64,6 +65,11 @@ async function main() {
   });
   const position = await prisma.proposal.findFirstOrThrow({ where: { status: "ADOPTED" }, orderBy: { slug: "asc" }, select: { slug: true } });
   const member = await prisma.delegation.findFirstOrThrow({ where: { code: "IN" }, select: { code: true } });
+  const fanOut = await measureVoteOpenedFanOut();
+  console.log(
+    `Fan-out of one "vote opened" to ${fanOut.recipients} people: ${fanOut.notices} notices and ${fanOut.mails} queued mails, ` +
+      `written in the vote's own transaction in ${fanOut.openVoteMs.toFixed(0)} ms.`,
+  );
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -166,9 +172,10 @@ async function main() {
       console.log(`  ${p.page}: done (status ${status})`);
     }
     printTable(results);
+    console.log(`\nFan-out of one "vote opened": ${fanOut.notices} notices + ${fanOut.mails} mails in ${fanOut.openVoteMs.toFixed(0)} ms.`);
     fs.mkdirSync("bench-results", { recursive: true });
     const file = path.join("bench-results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    fs.writeFileSync(file, JSON.stringify({ scale: SCALE, connections: CONNECTIONS, durationSeconds: DURATION_S, cpus: (await import("node:os")).cpus().length, results }, null, 2));
+    fs.writeFileSync(file, JSON.stringify({ scale: SCALE, connections: CONNECTIONS, durationSeconds: DURATION_S, cpus: (await import("node:os")).cpus().length, fanOut, results }, null, 2));
     console.log(`\nResults written to ${file}`);
   } finally {
     if (server.exitCode === null) {

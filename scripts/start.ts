@@ -2,7 +2,7 @@
 // DATABASE_URL is set), migrate, seed demo content into an empty database,
 // build if needed, serve. SIGINT/SIGTERM shut everything down cleanly.
 // With WEB_CONCURRENCY=N (N > 1) this process keeps the database and the
-// background sweep, and N worker processes serve HTTP on the same port: the
+// background jobs, and N worker processes serve HTTP on the same port: the
 // app is stateless, so they share nothing but PostgreSQL.
 import cluster from "node:cluster";
 import type { Server } from "node:http";
@@ -50,18 +50,21 @@ function closeServer(server: Server | undefined): Promise<void> {
   });
 }
 
-/** Close votes whose deadline passed (also while the server was down), send reminders, remove half-written uploads. */
-async function startSweeps() {
-  const { sweepVotes } = await import("~/modules/vote/vote.server");
-  const { SWEEP_INTERVAL_MS } = await import("~/modules/vote/constants");
-  const { sweepPartialUploads } = await import("~/modules/storage/storage.server");
-  const sweep = () =>
-    Promise.all([
-      sweepVotes().catch((error: unknown) => logger.error({ err: error }, "vote sweep failed")),
-      sweepPartialUploads().catch((error: unknown) => logger.error({ err: error }, "upload sweep failed")),
-    ]);
-  await sweep();
-  setInterval(sweep, SWEEP_INTERVAL_MS).unref();
+/**
+ * Background work through the job queue (ADR 011): mail delivery and digests,
+ * closing votes at their deadline, reminders, sweeping half-written uploads.
+ * Each job and cron tick runs once across all servers; jobs that fell due while
+ * every server was down run now. Queues and handlers: app/modules/jobs.
+ */
+async function startBackgroundJobs() {
+  const { startJobWorkers } = await import("~/modules/jobs/runner.server");
+  const { JOB_HANDLERS } = await import("~/modules/jobs/handlers.server");
+  await startJobWorkers(JOB_HANDLERS);
+}
+
+async function stopBackgroundJobs() {
+  const { stopJobWorkers } = await import("~/modules/jobs/runner.server");
+  await stopJobWorkers().catch((error: unknown) => logger.error({ err: error }, "stopping the job queue failed"));
 }
 
 async function worker(env: Env) {
@@ -89,6 +92,7 @@ async function primary(env: Env) {
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
     await Promise.all([
+      stopBackgroundJobs(),
       closeServer(server),
       ...workers.map((w) => new Promise<void>((resolve) => (w.isDead() ? resolve() : (w.once("exit", () => resolve()), w.kill("SIGTERM"))))),
     ]);
@@ -116,7 +120,7 @@ async function primary(env: Env) {
     } else {
       server = await serve(env);
     }
-    await startSweeps();
+    await startBackgroundJobs();
   } catch (error) {
     logger.fatal({ err: error }, "start-up failed");
     await shutdown("error", 1);

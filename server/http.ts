@@ -11,6 +11,7 @@ import { getPool } from "~/utils/db.server";
 import type { Env } from "~/utils/env.server";
 import { logger, securityEvent } from "~/utils/logger.server";
 import { isSameOriginRequest } from "~/utils/origin-check.server";
+import { UNSUBSCRIBE_PATH } from "~/modules/mail/constants";
 import { currentTiming, withRequestTiming } from "~/utils/server-timing.server";
 import { SESSION_COOKIE_NAME } from "~/utils/auth.server";
 import { guardBuild } from "./guard";
@@ -99,6 +100,8 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   );
 
   app.use((req, res, next) => {
+    // One-click unsubscribe (RFC 8058) is POSTed by mail clients, without Origin: its signed link is the proof.
+    if (req.path === UNSUBSCRIBE_PATH) return next();
     // The API never acts on cookies, only on a token in the Authorization header, which a
     // browser does not send on its own (ADR 017): there is no cross-site request to forge.
     if (req.path.startsWith("/api/")) return next();

@@ -4,17 +4,40 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { delegationName } from "~/modules/delegation/names";
 import { getHome, getRecent } from "~/modules/home/home.server";
+import { getNeeds } from "~/modules/home/needs.server";
+import { NoticeSentence } from "~/components/notification/notice";
+import { formatInZone } from "~/modules/notification/format";
+import { timeZoneOf } from "~/modules/notification/preferences.server";
+import { delegationName as nameOf } from "~/modules/delegation/names";
 import { getUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
-import { FormattedDate, formatDate } from "~/components/ui/formatted";
+import { FormattedDate } from "~/components/ui/formatted";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   const user = await getUser(request, context);
-  const [home, recent] = await Promise.all([getHome(user), getRecent(user, lang)]);
+  const [home, recent, needs, timeZone] = await Promise.all([
+    getHome(user),
+    getRecent(user, lang),
+    user ? getNeeds(user, lang) : Promise.resolve([]),
+    user ? timeZoneOf(user.id) : Promise.resolve("UTC"),
+  ]);
   const t = await getFixedT(lang);
+  const tn = await getFixedT(lang, "notifications");
+  // Each need as a sentence naming its object (marked with the object's own language).
+  const MARK = "\u0001";
+  const todo = needs.map((n) => {
+    const values = {
+      ...n.values,
+      ...(n.values?.delegationCode ? { delegation: nameOf(String(n.values.delegationCode), lang) } : {}),
+      date: n.at ? formatInZone(n.at, lang, timeZone) : "",
+      title: MARK,
+    };
+    const [before = "", after = ""] = tn(`needs.${n.kind}`, values).split(MARK);
+    return { key: `${n.kind}:${n.object.id}:${n.href}`, href: n.href, before, title: n.title, titleLanguage: n.titleLanguage, after };
+  });
   const consultations = home.consultations.map((c) => {
     const shown = c.titles.find((x) => x.language === lang) ?? c.titles.find((x) => x.kind === "ORIGINAL") ?? c.titles[0];
     return { slug: c.slug, endsAt: c.endsAt, title: shown?.title ?? c.slug, language: shown?.language ?? lang };
@@ -24,22 +47,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     user: user ? { name: user.name, role: user.role, delegationCode: user.delegation?.code ?? null } : null,
     delegations: home.delegations,
     needs: home.needs,
-    votesToCast: home.votesToCast,
+    todo,
     recent,
     consultations,
     title: `${t("appName")} — ${t("home.tagline")}`,
   });
 }
 
+export const handle = { i18n: ["notifications"] };
+
 export default function Home() {
-  const { t } = useTranslation();
-  const { lang, user, delegations, needs, consultations, votesToCast, recent } = useLoaderData<typeof loader>();
-  const todo = [
-    ...votesToCast.map((v) => ({ to: `/${lang}/proposals/${v.slug}/vote`, text: t("home.voteToCast", { date: formatDate(v.closesAt, lang, true) }) })),
-    needs.unreadNotices > 0 && { to: `/${lang}/account`, text: t("home.unreadNotices", { count: needs.unreadNotices }) },
+  const { t } = useTranslation(["common", "notifications"]);
+  const { lang, user, delegations, needs, consultations, todo, recent } = useLoaderData<typeof loader>();
+  const counts = [
+    needs.unreadNotices > 0 && { to: `/${lang}/notifications`, text: t("notifications:needs.unread", { count: needs.unreadNotices }) },
     needs.openInvitations > 0 && { to: `/${lang}/admin/invitations`, text: t("home.openInvitations", { count: needs.openInvitations }) },
-    needs.accessRequests > 0 && { to: `/${lang}/datasets`, text: t("home.accessRequests", { count: needs.accessRequests }) },
-    needs.pendingAmendments > 0 && { to: `/${lang}/proposals?status=CONSULTATION&lead=${user?.delegationCode ?? ""}`, text: t("home.pendingAmendments", { count: needs.pendingAmendments }) },
   ].filter(Boolean) as { to: string; text: string }[];
   return (
     <div className="page">
@@ -57,11 +79,18 @@ export default function Home() {
       {user ? (
         <section aria-labelledby="needs-heading" className="card">
           <h2 id="needs-heading">{t("home.needsYou")}</h2>
-          {todo.length === 0 ? (
+          {todo.length === 0 && counts.length === 0 ? (
             <p className="muted">{t("home.nothingNeedsYou")}</p>
           ) : (
-            <ul>
+            <ul data-testid="needs">
               {todo.map((item) => (
+                <li key={item.key}>
+                  <Link to={item.href}>
+                    <NoticeSentence notice={item} />
+                  </Link>
+                </li>
+              ))}
+              {counts.map((item) => (
                 <li key={item.to}>
                   <Link to={item.to}>{item.text}</Link>
                 </li>

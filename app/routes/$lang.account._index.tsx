@@ -8,7 +8,6 @@ import { FormErrors, InputField, SelectField } from "~/components/ui/form";
 import { FormattedDate } from "~/components/ui/formatted";
 import { listApiTokens } from "~/modules/api/tokens.server";
 import { delegationName } from "~/modules/delegation/names";
-import { listNotifications, markNotificationsRead } from "~/modules/notification/notification.server";
 import {
   changePassword,
   endOtherSessions,
@@ -27,23 +26,18 @@ import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { PASSWORD_MIN_LENGTH } from "~/utils/session-policy";
 
-export const handle = { i18n: ["account", "api"] };
+export const handle = { i18n: ["account", "notifications", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   const user = await requirePermission(request, context, lang, "manageOwnAccount");
   const apiTokens = listApiTokens(user.id);
-  const [account, sessions, notifications] = await Promise.all([
-    getAccount(user.id),
-    listOwnSessions(user.id),
-    listNotifications(user.id),
-  ]);
+  const [account, sessions] = await Promise.all([getAccount(user.id), listOwnSessions(user.id)]);
   return json({
     lang,
     account,
     currentSessionId: user.session.id,
     sessions,
-    notifications,
     apiTokens: await apiTokens,
     title: await pageTitle(lang, "title", "account"),
   });
@@ -86,15 +80,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await endOwnSession({ userId: user.id, sessionId: parsed.data.sessionId });
   } else if (parsed.data.intent === "endOtherSessions") {
     await endOtherSessions({ userId: user.id, currentSessionId: user.session.id });
-  } else {
-    await markNotificationsRead(user.id);
   }
   return redirect(`/${lang}/account?saved=${parsed.data.intent}`);
 }
 
 export default function AccountPage() {
-  const { t } = useTranslation(["account", "common"]);
-  const { lang, account, sessions, currentSessionId, notifications, apiTokens } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["account", "common", "notifications"]);
+  const { lang, account, sessions, currentSessionId, apiTokens } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = searchParams.get("saved");
@@ -107,7 +99,6 @@ export default function AccountPage() {
     id: "password",
     lastResult: actionData?.intent === "changePassword" ? actionData.result : undefined,
   });
-  const unread = notifications.filter((n) => !n.readAt).length;
 
   return (
     <div className="page">
@@ -258,28 +249,15 @@ export default function AccountPage() {
       <ApiTokensSection lang={lang} tokens={apiTokens} />
 
       <section aria-labelledby="notices-heading" className="card">
-        <h2 id="notices-heading">
-          {t("account:notices.heading")} {unread ? <span className="badge">{t("account:notices.unread", { count: unread })}</span> : null}
-        </h2>
-        {notifications.length === 0 ? (
-          <p className="muted">{t("account:notices.none")}</p>
-        ) : (
-          <ul role="list" className="notices">
-            {notifications.map((n) => (
-              <li key={n.id} className={n.readAt ? undefined : "unread"}>
-                <FormattedDate value={n.createdAt} lang={lang} withTime /> — {t(`account:notices.kinds.${n.kind}`, n.data as Record<string, string>)}
-              </li>
-            ))}
-          </ul>
-        )}
-        {unread ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="markRead" />
-            <button type="submit" className="button-link">
-              {t("account:notices.markRead")}
-            </button>
-          </Form>
-        ) : null}
+        <h2 id="notices-heading">{t("account:notices.heading")}</h2>
+        <ul>
+          <li>
+            <Link to={`/${lang}/notifications`}>{t("notifications:centre.title")}</Link>
+          </li>
+          <li>
+            <Link to={`/${lang}/account/notifications`}>{t("notifications:preferences.title")}</Link>
+          </li>
+        </ul>
       </section>
     </div>
   );

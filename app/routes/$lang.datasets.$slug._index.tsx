@@ -1,6 +1,8 @@
 // A dataset's page: its description in the reader's language (or the
 // original, with a notice), its sovereignty metadata, its files with their
 // SHA-256 (downloadable as the access level allows), and the access request.
+import { FollowButton } from "~/components/notification/follow-button";
+import { isFollowing } from "~/modules/follow/follow.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -26,7 +28,7 @@ import { domainErrorReply, invalidForm, pageParam, throwAsResponse } from "~/uti
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["research"] };
+export const handle = { i18n: ["research", "notifications"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -40,7 +42,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     datasetCroissant({ slug: view.dataset.slug, lang, origin: siteOrigin(request) }),
   ]);
   const { dataset } = view;
+  const following = await isFollowing(user?.id, "DATASET", dataset.id);
   return json({
+    following,
     lang,
     dataset: { ...dataset, sizeBytes: dataset.sizeBytes?.toString() ?? null, recordCount: dataset.recordCount?.toString() ?? null, stewardCode: dataset.steward.code },
     text: { language: view.text.language, kind: view.text.kind, name: view.text.name, html: renderMarkdown(view.text.description) },
@@ -74,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function DatasetPage() {
   const { t } = useTranslation(["research", "common"]);
-  const { lang, dataset, text, languages, isFallback, may, myRequest, files, page, pending, signedIn, croissant } = useLoaderData<typeof loader>();
+  const { lang, dataset, text, languages, isFallback, may, myRequest, files, page, pending, signedIn, following, croissant } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({ id: "request-access", lastResult: actionData?.intent === "request-access" ? actionData.result : undefined });
   const base = `/${lang}/datasets/${dataset.slug}`;
@@ -89,6 +93,7 @@ export default function DatasetPage() {
           {text.name} {dataset.isDemo ? <DemoBadge /> : null}
         </h1>
         <div className="button-row">
+          {signedIn ? <FollowButton lang={lang} targetType="DATASET" targetId={dataset.id} following={following} redirectTo={base} /> : null}
           <a href={`${base}/croissant.json`} className="button button-secondary" type="application/ld+json">
             {t("research:datasets.croissant")}
           </a>

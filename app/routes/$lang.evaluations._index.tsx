@@ -1,14 +1,16 @@
-// Evaluations: the benchmarks that have results, most-covered first, each
-// with its leading model; filters by language, model family and task name;
-// links to each leaderboard, to the comparison of models and to submitting.
+// Evaluations: the leaderboards that have results (one per benchmark, task
+// version and n-shot), most models first, each with its leader (and how many
+// models are statistically tied with it for first); filters by language, model
+// family, task name and, on request, leaderboards of limited runs only; links
+// to each leaderboard, to the comparison of models and to submitting.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ResultFilters } from "~/components/evaluation/result-filters";
-import { metricLabel, Score } from "~/components/evaluation/score";
+import { GroupBadge, metricLabel, Score, settingLabel } from "~/components/evaluation/score";
 import { Pagination } from "~/components/ui/pagination";
-import { listBenchmarks } from "~/modules/evaluation/leaderboard.server";
+import { listLeaderboards } from "~/modules/evaluation/leaderboard.server";
 import { ResultFilterSchema } from "~/modules/evaluation/schemas";
 import { listFamilies } from "~/modules/model/model.server";
 import { getUser } from "~/utils/auth.server";
@@ -26,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = ResultFilterSchema.parse(Object.fromEntries(url.searchParams));
   const page = pageParam(url);
-  const [result, families] = await Promise.all([listBenchmarks({ viewer: user, page, ...filters }), listFamilies()]);
+  const [result, families] = await Promise.all([listLeaderboards({ viewer: user, page, ...filters }), listFamilies()]);
   return json({
     lang,
     ...result,
@@ -42,7 +44,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function Evaluations() {
   const { t } = useTranslation(["research", "common"]);
   const { lang, items, total, page, pageSize, filters, families, maySubmit, seesMembersOnly } = useLoaderData<typeof loader>();
-  const keep = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v !== undefined && k !== "q") as [string, string][]).toString();
+  const keep = new URLSearchParams(
+    Object.entries({ language: filters.language, family: filters.family, limited: filters.limited ? "show" : undefined }).filter((e): e is [string, string] => e[1] !== undefined),
+  ).toString();
   return (
     <div className="page">
       <div className="page-heading">
@@ -65,20 +69,22 @@ export default function Evaluations() {
       </div>
       <p>{t("research:evaluations.intro")}</p>
       <p className="muted">{seesMembersOnly ? t("research:evaluations.seesMembersOnly") : t("research:evaluations.seesPublicOnly")}</p>
-      <ResultFilters lang={lang} filters={filters} families={families} withTask />
+      <p className="muted">{t("research:evaluations.comparability")}</p>
+      <ResultFilters lang={lang} filters={filters} families={families} withTask withLimited />
       <p className="muted" role="status">
-        {t("research:evaluations.benchmarkCount", { count: total })}
+        {t("research:evaluations.leaderboardCount", { count: total })}
       </p>
       {items.length === 0 ? (
         <p>{t("research:evaluations.none")}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t("research:evaluations.benchmarksCaption")}</caption>
+          <table className="data-table leaderboards">
+            <caption className="visually-hidden">{t("research:evaluations.leaderboardsCaption")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("research:evaluations.task")}</th>
                 <th scope="col">{t("research:evaluations.metric")}</th>
+                <th scope="col">{t("research:evaluations.setting")}</th>
                 <th scope="col">{t("research:evaluations.models")}</th>
                 <th scope="col">{t("research:evaluations.results")}</th>
                 <th scope="col">{t("research:evaluations.leader")}</th>
@@ -88,26 +94,32 @@ export default function Evaluations() {
               {items.map((b) => (
                 <tr key={b.id}>
                   <th scope="row">
-                    <Link to={`/${lang}/evaluations/benchmarks/${b.id}${keep ? `?${keep}` : ""}`} dir="ltr">
+                    <Link to={`/${lang}/evaluations/leaderboards/${b.id}${keep ? `?${keep}` : ""}`} dir="ltr">
                       {b.task}
-                    </Link>
+                    </Link>{" "}
+                    {b.isGroup ? <GroupBadge /> : null}
                   </th>
                   <td dir="ltr">
                     {metricLabel(b.metric, b.filter)} <span aria-hidden="true">{b.higherIsBetter ? "↑" : "↓"}</span>
                     <span className="visually-hidden">{b.higherIsBetter ? t("research:evaluations.higherIsBetter") : t("research:evaluations.lowerIsBetter")}</span>
                   </td>
+                  <td>{settingLabel(b, t)}</td>
                   <td className="numeric">{b.models}</td>
-                  <td className="numeric">{b.results}</td>
+                  <td className="numeric">
+                    {b.results}
+                    {b.limited ? <div className="muted">{t("research:leaderboard.limitedCount", { count: b.limited })}</div> : null}
+                  </td>
                   <td>
                     {b.leader ? (
                       <>
                         <Link to={`/${lang}/models/${b.leader.slug}`} dir="auto">
                           {b.leader.name}
                         </Link>{" "}
-                        <Score value={b.leader.score} lang={lang} />
+                        <Score value={b.leader.score} stderr={b.leader.stderr} lang={lang} />
+                        {b.firstCount > 1 ? <div className="muted">{t("research:evaluations.tiedForFirst", { count: b.firstCount - 1 })}</div> : null}
                       </>
                     ) : (
-                      "—"
+                      <span className="muted">{t("research:evaluations.noRanking")}</span>
                     )}
                   </td>
                 </tr>

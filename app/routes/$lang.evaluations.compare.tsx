@@ -1,15 +1,16 @@
-// Chosen models side by side across the benchmarks most of them have results
-// on: a grouped bar chart and the same numbers as a table. Choosing models is
-// a GET form (a multiple select), so the page works without JavaScript and
-// every comparison has its own address.
+// Chosen models side by side across the leaderboards most of them are on (one
+// benchmark at one task version and n-shot each, so side by side means
+// comparable): a grouped bar chart with 95 % intervals and the same numbers as
+// a table. Choosing models is a GET form (a multiple select), so the page
+// works without JavaScript and every comparison has its own address.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ComparisonChart } from "~/components/evaluation/comparison-chart";
-import { languageLabel, metricLabel, Score } from "~/components/evaluation/score";
+import { GroupBadge, languageLabel, metricLabel, Score, settingLabel } from "~/components/evaluation/score";
 import { COMPARE_MAX_BENCHMARKS, COMPARE_MAX_MODELS, EVALUATION_LANGUAGES } from "~/modules/evaluation/constants";
-import { compareModels } from "~/modules/evaluation/leaderboard.server";
+import { compareModels } from "~/modules/evaluation/comparison.server";
 import { CompareSchema } from "~/modules/evaluation/schemas";
 import { listModelOptions } from "~/modules/model/model.server";
 import { getUser } from "~/utils/auth.server";
@@ -30,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     q: url.searchParams.get("q") ?? undefined,
   });
   const [comparison, options] = await Promise.all([compareModels({ viewer: user, slugs: input.models, language: input.language, q: input.q }), listModelOptions()]);
-  const cell = new Map(comparison.scores.map((s) => [`${s.modelId}/${s.benchmarkId}`, s]));
+  const cell = new Map(comparison.scores.map((s) => [`${s.modelId}/${s.leaderboardId}`, s]));
   return json({
     lang,
     chosen: input.models,
@@ -38,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     q: input.q ?? "",
     options,
     models: comparison.models,
-    benchmarks: comparison.benchmarks.map((b) => ({
+    benchmarks: comparison.boards.map((b) => ({
       ...b,
       cells: comparison.models.map((m) => {
         const s = cell.get(`${m.id}/${b.id}`);
@@ -106,9 +107,9 @@ export default function CompareModels() {
             models={models.map((m) => m.name)}
             groups={benchmarks.map((b) => ({
               key: b.id,
-              label: `${b.task} · ${metricLabel(b.metric, b.filter)}`,
+              label: `${b.task}${b.isGroup ? ` (${t("research:groups.label")})` : ""} · ${metricLabel(b.metric, b.filter)} · ${settingLabel(b, t)}`,
               lowerIsBetter: !b.higherIsBetter,
-              values: b.cells.map((c) => (c ? c.score : null)),
+              values: b.cells,
             }))}
             title={t("research:compare.chartTitle", { models: models.map((m) => m.name).join(", ") })}
             description={t("research:compare.chartDescription")}
@@ -133,12 +134,14 @@ export default function CompareModels() {
                 {benchmarks.map((b) => (
                   <tr key={b.id}>
                     <th scope="row">
-                      <Link to={`/${lang}/evaluations/benchmarks/${b.id}`} dir="ltr">
+                      <Link to={`/${lang}/evaluations/leaderboards/${b.id}`} dir="ltr">
                         {b.task}
-                      </Link>
+                      </Link>{" "}
+                      {b.isGroup ? <GroupBadge /> : null}
                       <div className="muted" dir="ltr">
                         {metricLabel(b.metric, b.filter)} {b.higherIsBetter ? "↑" : "↓"}
                       </div>
+                      <div className="muted">{settingLabel(b, t)}</div>
                     </th>
                     {b.cells.map((c, i) => (
                       <td key={i} className="numeric">

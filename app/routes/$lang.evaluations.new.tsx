@@ -55,7 +55,7 @@ export default function ManualResult() {
   const [form, fields] = useForm<Record<keyof z.input<typeof ManualResultSchema>, string>>({
     id: "manual",
     lastResult: actionData?.result,
-    defaultValue: { modelId: preselected, filter: "none", higherIsBetter: "yes", language: "en", harness: HARNESS_LM_EVAL, evaluatedOn: today, visibility: "PUBLIC" },
+    defaultValue: { modelId: preselected, filter: "none", kind: "task", higherIsBetter: "yes", language: "en", harness: HARNESS_LM_EVAL, evaluatedOn: today, visibility: "PUBLIC" },
   });
   const collator = new Intl.Collator(lang);
   const languages = [...EVALUATION_LANGUAGES].map((code) => ({ value: code, label: languageLabel(code, lang, t) })).sort((a, b) => collator.compare(a.label, b.label));
@@ -77,6 +77,16 @@ export default function ManualResult() {
         <InputField label={t("research:evaluations.metric")} hint={t("research:manual.metricHint")} meta={fields.metric as never} dir="ltr" required />
         <InputField label={t("research:manual.filter")} hint={t("research:manual.filterHint")} meta={fields.filter as never} dir="ltr" />
         <SelectField
+          label={t("research:manual.kind")}
+          hint={t("research:manual.kindHint")}
+          meta={fields.kind as never}
+          options={[
+            { value: "task", label: t("research:manual.kindTask") },
+            { value: "group", label: t("research:manual.kindGroup") },
+          ]}
+        />
+        <InputField label={t("research:manual.taskVersion")} hint={t("research:manual.taskVersionHint")} meta={fields.taskVersion as never} dir="ltr" />
+        <SelectField
           label={t("research:manual.direction")}
           meta={fields.higherIsBetter as never}
           options={[
@@ -86,7 +96,7 @@ export default function ManualResult() {
         />
         <InputField label={t("research:evaluations.score")} meta={fields.score as never} inputMode="text" required />
         <InputField label={t("research:manual.stderr")} meta={fields.stderr as never} inputMode="text" />
-        <InputField label={t("research:evaluations.shots")} meta={fields.nShot as never} type="number" />
+        <InputField label={t("research:evaluations.shots")} hint={t("research:manual.shotsHint")} meta={fields.nShot as never} type="number" />
         <SelectField label={t("research:evaluations.language")} meta={fields.language as never} options={languages} />
         <InputField label={t("research:evaluations.harness")} meta={fields.harness as never} dir="ltr" required />
         <InputField label={t("research:manual.harnessVersion")} meta={fields.harnessVersion as never} dir="ltr" />

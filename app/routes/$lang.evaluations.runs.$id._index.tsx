@@ -1,16 +1,21 @@
-// One submission of results with its provenance: who submitted it, the
-// harness and its version, git hash, model arguments and revision, date, task
-// hashes, and the submitted file with its SHA-256; then its results.
+// One submission of results with its provenance: for an imported file, each
+// fact as the file states it (harness and version, format, git hash, model
+// backend, arguments, name, revision, sample limit, date), or "not stated in
+// the file" — never filled in from elsewhere; the import time is shown apart,
+// as such. Then its results: groups marked with their tasks, each with the
+// leaderboard it belongs to (n-shot, version), its sample count ("10 of 2,376
+// samples" for a limited run) and its standard error or "unknown".
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { DemoBadge, languageLabel, metricLabel, Score } from "~/components/evaluation/score";
+import { DemoBadge, GroupBadge, languageLabel, metricLabel, SampleCount, Score, settingLabel } from "~/components/evaluation/score";
 import { FormattedDate, formatNumber } from "~/components/ui/formatted";
 import { Pagination } from "~/components/ui/pagination";
 import { delegationName } from "~/modules/delegation/names";
 import { withdrawRun } from "~/modules/evaluation/evaluation.server";
-import { getRun } from "~/modules/evaluation/leaderboard.server";
+import { getRun } from "~/modules/evaluation/run.server";
 import { WithdrawRunSchema } from "~/modules/evaluation/schemas";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/errors";
@@ -24,6 +29,13 @@ export const handle = { i18n: ["research"] };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const stringMap = (v: unknown): Record<string, string> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === "string")) : {};
+const listMap = (v: unknown): Record<string, string[]> =>
+  typeof v === "object" && v !== null && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).map(([k, m]) => [k, Array.isArray(m) ? m.filter((x): x is string => typeof x === "string") : []]))
+    : {};
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   if (!UUID.test(params.id ?? "")) throwAsResponse(notFound());
@@ -34,7 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { fileKey, submittedById: _s, delegationId: _d, ...shown } = run;
   return json({
     lang,
-    run: { ...shown, hasFile: fileKey !== null, taskHashes: (run.taskHashes ?? {}) as Record<string, string> },
+    run: { ...shown, hasFile: fileKey !== null, taskHashes: stringMap(run.taskHashes), groupSubtasks: listMap(run.groupSubtasks) },
     results,
     total,
     pageSize,
@@ -53,12 +65,41 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/${lang}/evaluations`);
 }
 
+/** A fact of the file, or "not stated in the file". */
+function Fact({ label, value, code = false }: { label: string; value: ReactNode | null | undefined; code?: boolean }) {
+  const { t } = useTranslation("research");
+  const stated = value !== null && value !== undefined && value !== "";
+  return (
+    <>
+      <dt>{label}</dt>
+      {stated ? (
+        <dd dir={code ? "ltr" : undefined}>{code ? <code className="wrap">{value}</code> : value}</dd>
+      ) : (
+        <dd className="muted not-stated">{t("provenance.notStated")}</dd>
+      )}
+    </>
+  );
+}
+
 export default function RunPage() {
   const { t } = useTranslation(["research", "common"]);
   const { lang, run, results, total, pageSize, page, mayWithdraw } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const imported = Number(search.get("imported") ?? "0");
+  const importedLimited = Number(search.get("limited") ?? "0");
   const hashes = Object.entries(run.taskHashes);
+  const fromFile = run.source === "LM_EVAL_IMPORT";
+  // The group each task belongs to, as the file lists them.
+  const groupOf = new Map<string, string>();
+  for (const [group, members] of Object.entries(run.groupSubtasks)) for (const m of members) if (!groupOf.has(m)) groupOf.set(m, group);
+  const limit =
+    run.sampleLimit === null
+      ? fromFile && run.hasConfig
+        ? t("research:provenance.noLimit")
+        : null
+      : run.sampleLimit < 1
+        ? t("research:provenance.limitFraction", { percent: formatNumber(run.sampleLimit * 100, lang) })
+        : t("research:provenance.limitCount", { count: run.sampleLimit, limit: formatNumber(run.sampleLimit, lang) });
   return (
     <div className="page">
       <p className="breadcrumbs">
@@ -69,9 +110,10 @@ export default function RunPage() {
       </p>
       <h1>{t("research:run.title", { model: run.model.name })}</h1>
       {imported > 0 ? (
-        <p className="alert alert-success" role="status">
-          {t("research:run.imported", { count: imported })}
-        </p>
+        <div className="alert alert-success" role="status">
+          <p>{t("research:run.imported", { count: imported })}</p>
+          {importedLimited > 0 ? <p>{t("research:run.importedLimited", { count: importedLimited })}</p> : null}
+        </div>
       ) : null}
       <p className="meta">
         {t(`research:evaluations.source.${run.source}`)} · {t(`research:visibility.${run.visibility}`)}
@@ -82,54 +124,47 @@ export default function RunPage() {
           </>
         ) : null}
       </p>
+      {run.limitedCount > 0 ? (
+        <p className="alert alert-warning" data-testid="run-limited">
+          {t("research:run.limitedNote", { count: run.limitedCount })}
+        </p>
+      ) : null}
       <section aria-labelledby="provenance-heading">
         <h2 id="provenance-heading">{t("research:run.provenance")}</h2>
+        {fromFile && run.hasConfig === false ? <p className="alert alert-warning">{t("research:provenance.noConfig")}</p> : null}
         <dl className="facts">
           <dt>{t("research:evaluations.submittedBy")}</dt>
           <dd>
             {run.submittedBy.name}
-            {run.delegation ? ` (${delegationName(run.delegation.code, lang)})` : ` (${t("research:run.noDelegation")})`},{" "}
+            {run.delegation ? ` (${delegationName(run.delegation.code, lang)})` : ` (${t("research:run.noDelegation")})`}
+          </dd>
+          <dt>{fromFile ? t("research:provenance.importedOn") : t("research:provenance.recordedOn")}</dt>
+          <dd>
             <FormattedDate value={run.createdAt} lang={lang} withTime />
           </dd>
-          <dt>{t("research:evaluations.date")}</dt>
-          <dd>
-            <FormattedDate value={run.evaluatedAt} lang={lang} withTime={run.source === "LM_EVAL_IMPORT"} />
-          </dd>
+          <Fact label={t("research:evaluations.date")} value={run.evaluatedAt ? <FormattedDate value={run.evaluatedAt} lang={lang} withTime={fromFile} /> : null} />
           <dt>{t("research:evaluations.harness")}</dt>
-          <dd dir="ltr">
-            {run.harness}
-            {run.harnessVersion ? ` ${run.harnessVersion}` : ""}
-          </dd>
-          {run.gitHash ? (
+          <dd dir="ltr">{run.harness}</dd>
+          {fromFile ? (
             <>
-              <dt>{t("research:run.gitHash")}</dt>
-              <dd dir="ltr">
-                <code>{run.gitHash}</code>
-              </dd>
+              <Fact label={t("research:run.harnessVersion")} value={run.harnessVersion} code />
+              <Fact label={t("research:provenance.format")} value={run.fileFormat ? t(`research:provenance.formats.${run.fileFormat === "legacy" ? "legacy" : "v04"}`) : null} />
+              <Fact label={t("research:run.gitHash")} value={run.gitHash} code />
+              <Fact label={t("research:run.backend")} value={run.modelBackend} code />
+              <Fact label={t("research:run.modelArgs")} value={run.modelArgs} code />
+              <Fact label={t("research:provenance.modelName")} value={run.modelName} code />
+              <Fact label={t("research:provenance.modelRevision")} value={run.modelRevision} code />
+              <Fact label={t("research:run.modelSha")} value={run.modelSha} code />
+              <Fact label={t("research:provenance.sampleLimit")} value={limit} />
+              <Fact
+                label={t("research:provenance.duration")}
+                value={run.durationSeconds !== null ? t("research:provenance.minutes", { minutes: formatNumber(Math.round(run.durationSeconds / 60), lang) }) : null}
+              />
             </>
-          ) : null}
-          {run.modelBackend ? (
+          ) : run.harnessVersion ? (
             <>
-              <dt>{t("research:run.backend")}</dt>
-              <dd dir="ltr">
-                <code>{run.modelBackend}</code>
-              </dd>
-            </>
-          ) : null}
-          {run.modelArgs ? (
-            <>
-              <dt>{t("research:run.modelArgs")}</dt>
-              <dd dir="ltr">
-                <code className="wrap">{run.modelArgs}</code>
-              </dd>
-            </>
-          ) : null}
-          {run.modelSha ? (
-            <>
-              <dt>{t("research:run.modelSha")}</dt>
-              <dd dir="ltr">
-                <code>{run.modelSha}</code>
-              </dd>
+              <dt>{t("research:run.harnessVersion")}</dt>
+              <dd dir="ltr">{run.harnessVersion}</dd>
             </>
           ) : null}
           {run.hasFile ? (
@@ -171,35 +206,50 @@ export default function RunPage() {
       <section aria-labelledby="run-results-heading">
         <h2 id="run-results-heading">{t("research:run.results", { count: total })}</h2>
         <div className="table-scroll">
-          <table className="data-table">
+          <table className="data-table run-results">
             <caption className="visually-hidden">{t("research:run.results", { count: total })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("research:evaluations.task")}</th>
                 <th scope="col">{t("research:evaluations.metric")}</th>
+                <th scope="col">{t("research:evaluations.setting")}</th>
                 <th scope="col">{t("research:evaluations.score")}</th>
-                <th scope="col">{t("research:evaluations.shots")}</th>
+                <th scope="col">{t("research:samples.label")}</th>
                 <th scope="col">{t("research:evaluations.language")}</th>
               </tr>
             </thead>
             <tbody>
-              {results.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <Link to={`/${lang}/evaluations/benchmarks/${r.benchmark.id}`} dir="ltr">
-                      {r.benchmark.task}
-                    </Link>
-                  </th>
-                  <td dir="ltr">
-                    {metricLabel(r.benchmark.metric, r.benchmark.filter)} <span aria-hidden="true">{r.benchmark.higherIsBetter ? "↑" : "↓"}</span>
-                  </td>
-                  <td className="numeric">
-                    <Score value={r.score} stderr={r.stderr} lang={lang} />
-                  </td>
-                  <td className="numeric">{r.nShot ?? "—"}</td>
-                  <td>{languageLabel(r.language, lang, t)}</td>
-                </tr>
-              ))}
+              {results.map((r) => {
+                const members = run.groupSubtasks[r.benchmark.task];
+                const parent = groupOf.get(r.benchmark.task);
+                return (
+                  <tr key={r.id} className={r.benchmark.isGroup ? "is-group" : undefined}>
+                    <th scope="row">
+                      <Link to={`/${lang}/evaluations/leaderboards/${r.leaderboard.id}`} dir="ltr">
+                        {r.benchmark.task}
+                      </Link>{" "}
+                      {r.benchmark.isGroup ? <GroupBadge /> : null}
+                      {r.benchmark.isGroup && members?.length ? <div className="muted">{t("research:groups.members", { count: members.length })}</div> : null}
+                      {parent ? (
+                        <div className="muted">
+                          {t("research:groups.memberOf")} <span dir="ltr">{parent}</span>
+                        </div>
+                      ) : null}
+                    </th>
+                    <td dir="ltr">
+                      {metricLabel(r.benchmark.metric, r.benchmark.filter)} <span aria-hidden="true">{r.benchmark.higherIsBetter ? "↑" : "↓"}</span>
+                    </td>
+                    <td>{settingLabel({ nShot: r.nShot, taskVersion: r.leaderboard.taskVersion }, t)}</td>
+                    <td className="numeric">
+                      <Score value={r.score} stderr={r.stderr} lang={lang} />
+                    </td>
+                    <td>
+                      <SampleCount effective={r.samplesEffective} original={r.samplesOriginal} limited={r.isLimited} lang={lang} />
+                    </td>
+                    <td>{languageLabel(r.language, lang, t)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

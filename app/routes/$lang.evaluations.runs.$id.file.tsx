@@ -1,6 +1,6 @@
 // The lm-eval results file of a submission, as it was submitted (same visibility as the submission).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getRunFile } from "~/modules/evaluation/leaderboard.server";
+import { getRunFile } from "~/modules/evaluation/run.server";
 import { storedFileResponse } from "~/modules/storage/storage.server";
 import { getUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/errors";

@@ -1,14 +1,18 @@
 // A model's card: what it is, where it comes from, its lineage, its best
-// visible result on each benchmark (paginated) and its latest submissions.
+// visible full-sample result on each leaderboard (benchmark, n-shot, version)
+// with its rank there (paginated), and its latest submissions (limited runs
+// marked).
+import { FollowButton } from "~/components/notification/follow-button";
+import { isFollowing } from "~/modules/follow/follow.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DemoBadge, formatParameters, languageLabel, metricLabel, Score } from "~/components/evaluation/score";
+import { DemoBadge, formatParameters, GroupBadge, languageLabel, metricLabel, RankRange, Score, settingLabel } from "~/components/evaluation/score";
 import { FormattedDate } from "~/components/ui/formatted";
 import { Pagination } from "~/components/ui/pagination";
 import { delegationName } from "~/modules/delegation/names";
-import { latestRuns, modelResults } from "~/modules/evaluation/leaderboard.server";
+import { latestRuns, modelResults } from "~/modules/evaluation/comparison.server";
 import { ResultFilterSchema } from "~/modules/evaluation/schemas";
 import { getModelBySlug } from "~/modules/model/model.server";
 import { mayEditModel } from "~/modules/model/permissions";
@@ -19,7 +23,7 @@ import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions";
 
-export const handle = { i18n: ["research"] };
+export const handle = { i18n: ["research", "notifications"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -28,9 +32,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { q } = ResultFilterSchema.parse(Object.fromEntries(url.searchParams));
   const page = pageParam(url);
-  const [results, runs] = await Promise.all([modelResults({ viewer: user, modelId: model.id, page, q }), latestRuns({ viewer: user, modelId: model.id })]);
+  const [results, runs, following] = await Promise.all([
+    modelResults({ viewer: user, modelId: model.id, page, q }),
+    latestRuns({ viewer: user, modelId: model.id }),
+    isFollowing(user?.id, "MODEL", model.id),
+  ]);
   return json({
     lang,
+    follow: { modelId: model.id, following, signedIn: user !== null },
     model: {
       slug: model.slug,
       name: model.name,
@@ -60,7 +69,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function ModelCard() {
   const { t } = useTranslation(["research", "common"]);
-  const { lang, model, results, runs, q, page, may } = useLoaderData<typeof loader>();
+  const { lang, model, results, runs, q, page, may, follow } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <p className="breadcrumbs">
@@ -69,6 +78,9 @@ export default function ModelCard() {
       <div className="page-heading">
         <h1 dir="auto">{model.name}</h1>
         <div className="button-row">
+          {follow.signedIn ? (
+            <FollowButton lang={lang} targetType="MODEL" targetId={follow.modelId} following={follow.following} redirectTo={`/${lang}/models/${model.slug}`} />
+          ) : null}
           <Link to={`/${lang}/evaluations/compare?models=${model.slug}`} className="button button-secondary">
             {t("research:models.compare")}
           </Link>
@@ -164,28 +176,33 @@ export default function ModelCard() {
                 <tr>
                   <th scope="col">{t("research:evaluations.task")}</th>
                   <th scope="col">{t("research:evaluations.metric")}</th>
+                  <th scope="col">{t("research:evaluations.setting")}</th>
                   <th scope="col">{t("research:evaluations.score")}</th>
-                  <th scope="col">{t("research:evaluations.shots")}</th>
+                  <th scope="col">{t("research:leaderboard.rank")}</th>
                   <th scope="col">{t("research:evaluations.language")}</th>
                   <th scope="col">{t("research:evaluations.provenance")}</th>
                 </tr>
               </thead>
               <tbody>
                 {results.rows.map((r) => (
-                  <tr key={r.benchmarkId}>
+                  <tr key={r.id}>
                     <th scope="row">
-                      <Link to={`/${lang}/evaluations/benchmarks/${r.benchmarkId}`} dir="ltr">
+                      <Link to={`/${lang}/evaluations/leaderboards/${r.id}`} dir="ltr">
                         {r.task}
-                      </Link>
+                      </Link>{" "}
+                      {r.isGroup ? <GroupBadge /> : null}
                     </th>
                     <td dir="ltr">
                       {metricLabel(r.metric, r.filter)} <span aria-hidden="true">{r.higherIsBetter ? "↑" : "↓"}</span>
                       <span className="visually-hidden">{r.higherIsBetter ? t("research:evaluations.higherIsBetter") : t("research:evaluations.lowerIsBetter")}</span>
                     </td>
+                    <td>{settingLabel(r, t)}</td>
                     <td className="numeric">
                       <Score value={r.score} stderr={r.stderr} lang={lang} /> {r.isDemo ? <DemoBadge /> : null}
                     </td>
-                    <td className="numeric">{r.nShot ?? "—"}</td>
+                    <td className="numeric">
+                      <RankRange low={r.rankLow} high={r.rankHigh} lang={lang} /> <span className="muted">{t("research:models.rankOf", { count: r.rankedModels })}</span>
+                    </td>
                     <td>{languageLabel(r.language, lang, t)}</td>
                     <td>
                       <Link to={`/${lang}/evaluations/runs/${r.runId}`}>{t("research:evaluations.viewRun")}</Link>
@@ -208,9 +225,11 @@ export default function ModelCard() {
             {runs.map((run) => (
               <li key={run.id}>
                 <Link to={`/${lang}/evaluations/runs/${run.id}`}>
-                  {t(`research:evaluations.source.${run.source}`)} · <FormattedDate value={run.evaluatedAt} lang={lang} />
+                  {t(`research:evaluations.source.${run.source}`)} ·{" "}
+                  {run.evaluatedAt ? <FormattedDate value={run.evaluatedAt} lang={lang} /> : t("research:provenance.dateNotStated")}
                 </Link>{" "}
-                — {t("research:evaluations.resultCount", { count: run.resultCount })} · {run.harness}
+                — {t("research:evaluations.resultCount", { count: run.resultCount })}
+                {run.limitedCount > 0 ? ` (${t("research:models.limitedResults", { count: run.limitedCount })})` : ""} · {run.harness}
                 {run.harnessVersion ? ` ${run.harnessVersion}` : ""} · {run.submittedBy.name}
                 {run.delegation ? ` (${delegationName(run.delegation.code, lang)})` : ""}
                 {run.visibility === "MEMBERS" ? <span className="badge">{t("research:visibility.MEMBERS")}</span> : null}

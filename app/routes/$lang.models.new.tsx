@@ -18,7 +18,15 @@ export const handle = { i18n: ["research"] };
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   await requirePermission(request, context, lang, "submitResearch");
-  return json({ lang, baseOptions: await listModelOptions(), title: await pageTitle(lang, "models.registerTitle", "research") });
+  // Arriving from an import whose file names an unregistered repository: start from it.
+  const named = ModelSchema.shape.repository.safeParse(new URL(request.url).searchParams.get("repository") ?? undefined);
+  const repository = named.success ? named.data : undefined;
+  return json({
+    lang,
+    baseOptions: await listModelOptions(),
+    prefill: repository ? { repository, name: repository.split("/")[1] } : undefined,
+    title: await pageTitle(lang, "models.registerTitle", "research"),
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -36,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function RegisterModel() {
   const { t } = useTranslation("research");
-  const { lang, baseOptions } = useLoaderData<typeof loader>();
+  const { lang, baseOptions, prefill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="page narrow">
@@ -45,7 +53,7 @@ export default function RegisterModel() {
       </p>
       <h1>{t("models.registerTitle")}</h1>
       <p>{t("models.registerIntro")}</p>
-      <ModelForm id="register-model" lastResult={actionData?.result} baseOptions={baseOptions} submitLabel={t("models.registerSubmit")} />
+      <ModelForm id="register-model" lastResult={actionData?.result} defaultValue={prefill} baseOptions={baseOptions} submitLabel={t("models.registerSubmit")} />
     </div>
   );
 }

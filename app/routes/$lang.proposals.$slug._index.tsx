@@ -6,6 +6,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProposalHeader } from "~/components/proposal/proposal-header";
+import { FollowButton } from "~/components/notification/follow-button";
+import { proposalFollowState } from "~/modules/follow/follow.server";
 import { FormErrors, InputField, SelectField } from "~/components/ui/form";
 import { FormattedDate } from "~/components/ui/formatted";
 import { countCommentsBySection } from "~/modules/comment/comment.server";
@@ -25,7 +27,7 @@ import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["proposals"] };
+export const handle = { i18n: ["proposals", "notifications"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -39,6 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     page.may.lead ? listDelegations() : Promise.resolve([]),
     getFixedT(lang, "proposals"),
   ]);
+  const follow = await proposalFollowState(user, proposal.id);
   const openBrackets = brackets.filter((b) => b.status === "OPEN");
   const sections = current.text.sections.map((s) => ({
     key: s.key,
@@ -56,6 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({
     lang,
     ...page,
+    follow,
     sections,
     openBracketCount: openBrackets.length,
     inviteOptions: sortByName(
@@ -111,7 +115,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ProposalPage() {
   const { t } = useTranslation(["proposals", "common"]);
   const data = useLoaderData<typeof loader>();
-  const { lang, proposal, current, may, sections, inviteOptions, openBracketCount } = data;
+  const { lang, proposal, current, may, sections, inviteOptions, openBracketCount, follow } = data;
   const actionData = useActionData<typeof action>();
   const [consultForm, consultFields] = useForm({ id: "consultation", lastResult: actionData?.intent === "consultation" ? actionData.result : undefined });
   const [inviteForm, inviteFields] = useForm({ id: "co-drafter", lastResult: actionData?.intent === "coDrafter" ? actionData.result : undefined });
@@ -119,6 +123,7 @@ export default function ProposalPage() {
   return (
     <div className="page proposal-page">
       <ProposalHeader lang={lang} proposal={proposal} text={current.text} languages={current.languages} isFallback={current.isFallback} may={may} />
+      <FollowButton lang={lang} targetType="PROPOSAL" targetId={proposal.id} following={follow.following} automatic={follow.automatic} redirectTo={base} />
       <div className="proposal-layout">
         <article className="proposal-text" lang={current.text.language} dir="auto">
           {sections.map((s, i) => (

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { ProposalHeader } from "~/components/proposal/proposal-header";
 import { FieldErrors, FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/form";
-import { FormattedDate } from "~/components/ui/formatted";
+import { FormattedDate, formatDate } from "~/components/ui/formatted";
 import { ResultsChart } from "~/components/vote/results-chart";
 import { delegationName } from "~/modules/delegation/names";
 import { getProposalBySlug, loadAccess } from "~/modules/proposal/proposal.server";
@@ -19,6 +19,7 @@ import { CastBallotSchema, OpenVoteSchema } from "~/modules/vote/schemas";
 import { castBallot, closeVoteIfDue, mayOpenVote, openVote } from "~/modules/vote/vote.server";
 import { hasRecentAuthentication, requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { consultationEndsAt } from "~/modules/notification/consultation.server";
 import { DomainError } from "~/utils/errors";
 import { parseForm } from "~/utils/forms.server";
 import { domainErrorReply, invalidForm, throwAsResponse } from "~/utils/http.server";
@@ -26,7 +27,7 @@ import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions";
 
-export const handle = { i18n: ["proposals", "votes"] };
+export const handle = { i18n: ["proposals", "votes", "notifications"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -40,12 +41,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   const access = await loadAccess(prisma, page.proposal.id);
   const record = vote?.status === "CLOSED" ? await getVoteRecord(vote.id) : null;
+  const mayOpen = !vote || vote.status === "CLOSED" ? mayOpenVote(user, access) : false;
+  // A running consultation ends only if the opener says so (asked explicitly in the form).
+  const consultationUntil = mayOpen ? await consultationEndsAt(page.proposal.id) : null;
   return json({
     lang,
     ...page,
     vote,
     record,
-    mayOpen: !vote || vote.status === "CLOSED" ? mayOpenVote(user, access) : false,
+    mayOpen,
+    consultationUntil,
+    isChair: can(user, "chairVote"),
     mayCast: Boolean(vote && vote.status === "OPEN" && vote.ownDelegationEligible && can(user, "castBallot")),
     recentlyAuthenticated: hasRecentAuthentication(user),
     title: `${page.current.text.title} · Concord`,
@@ -64,7 +70,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     try {
       await openVote({ actor: user, proposalId: proposal.id, ...submission.value });
     } catch (error) {
-      return domainErrorReply(submission, error, { field: error instanceof DomainError && error.messageKey.startsWith("errors.deadline") ? "closesAt" : undefined, intent: "openVote" as const });
+      const field =
+        error instanceof DomainError && error.messageKey.startsWith("errors.deadline")
+          ? "closesAt"
+          : error instanceof DomainError && error.messageKey.endsWith("consultationRunning")
+            ? "endConsultation"
+            : undefined;
+      return domainErrorReply(submission, error, { field, intent: "openVote" as const });
     }
     return redirect(here);
   }
@@ -91,9 +103,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function VotePage() {
-  const { t } = useTranslation(["votes", "proposals", "common"]);
+  const { t } = useTranslation(["votes", "proposals", "common", "notifications"]);
   const data = useLoaderData<typeof loader>();
-  const { lang, proposal, current, may, vote, record, mayOpen, mayCast, recentlyAuthenticated } = data;
+  const { lang, proposal, current, may, vote, record, mayOpen, mayCast, recentlyAuthenticated, consultationUntil, isChair } = data;
   const actionData = useActionData<typeof action>();
   const [openForm, openFields] = useForm<z.input<typeof OpenVoteSchema>>({
     id: "open-vote",
@@ -230,6 +242,16 @@ export default function VotePage() {
             <SelectField label={t("votes:open.rule")} meta={openFields.rule} options={VOTE_RULES.map((r) => ({ value: r, label: t(`votes:rule.${r}`) }))} />
             <InputField label={t("votes:open.quorum")} hint={t("votes:open.quorumHint")} meta={openFields.quorumPercent} type="number" inputMode="numeric" />
             <InputField label={t("votes:open.deadline")} meta={openFields.closesAt} type="datetime-local" required />
+            {consultationUntil ? (
+              <div className="field">
+                <p className="alert alert-warning">{t("notifications:vote.consultationRunningNote", { date: formatDate(consultationUntil, lang, true) })}</p>
+                <label className="checkbox">
+                  <input type="checkbox" name={openFields.endConsultation.name} defaultChecked={openFields.endConsultation.initialValue === "on"} />{" "}
+                  {t("notifications:vote.endConsultation", { date: formatDate(consultationUntil, lang, true) })}
+                </label>
+                <FieldErrors id={openFields.endConsultation.errorId} errors={openFields.endConsultation.errors} />
+              </div>
+            ) : null}
             <button type="submit" className="button">
               {t("votes:open.submit")}
             </button>
@@ -237,9 +259,21 @@ export default function VotePage() {
         </section>
       ) : null}
 
+      {vote?.status === "OPEN" && isChair ? (
+        <p>
+          <Link to={`/${lang}/admin`}>{t("notifications:vote.chair")}</Link>
+        </p>
+      ) : null}
+
       {record ? (
         <section aria-labelledby="record-heading">
           <h3 id="record-heading">{t("votes:record.heading")}</h3>
+          {vote?.closedEarly ? <p data-testid="closed-early">{t("notifications:vote.closedEarly")}</p> : null}
+          {vote?.unableToVote.length ? (
+            <p data-testid="unable-to-vote">
+              {t("notifications:vote.unableToVote", { list: vote.unableToVote.map((u) => delegationName(u.code, lang)).join(", ") })}
+            </p>
+          ) : null}
           <table>
             <thead>
               <tr>

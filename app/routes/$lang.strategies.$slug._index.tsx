@@ -8,6 +8,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { languageName, StrategyHeader } from "~/components/strategy/strategy-header";
+import { FollowButton } from "~/components/notification/follow-button";
+import { isFollowing } from "~/modules/follow/follow.server";
 import { FormErrors, SelectField } from "~/components/ui/form";
 import { FormattedDate, formatNumber } from "~/components/ui/formatted";
 import { listAttachments } from "~/modules/strategy/attachment.server";
@@ -23,7 +25,7 @@ import { directionOf } from "~/utils/i18n";
 import { requireLanguage } from "~/utils/lang.server";
 import { metaWithFeeds } from "~/modules/opendata/feed-links";
 
-export const handle = { i18n: ["strategies", "api"] };
+export const handle = { i18n: ["strategies", "notifications", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -31,9 +33,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { version, textLanguage } = pageParams(new URL(request.url));
   const page = await loadStrategyPage({ slug: params.slug ?? "", lang, user, version, textLanguage }).catch(throwAsResponse);
   const { strategy, current } = page;
-  const [attachments, successors] = await Promise.all([
+  const [attachments, successors, following] = await Promise.all([
     listAttachments(strategy.id),
     page.may.publish && strategy.status === "IN_FORCE" ? successorOptions({ strategyId: strategy.id, delegationId: strategy.delegationId, lang }) : Promise.resolve([]),
+    isFollowing(user?.id, "STRATEGY", strategy.id),
   ]);
   return json({
     lang,
@@ -41,6 +44,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     sections: current.text.sections.map((s) => ({ key: s.key, heading: s.heading, html: renderMarkdown(s.body) })),
     attachments,
     successors,
+    following,
+    signedIn: user !== null,
     title: `${current.text.title} · Concord`,
   });
 }
@@ -87,7 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function StrategyPage() {
   const { t } = useTranslation(["strategies", "common"]);
-  const { lang, strategy, current, may, sections, attachments, successors } = useLoaderData<typeof loader>();
+  const { lang, strategy, current, may, sections, attachments, successors, following, signedIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [publishForm, publishFields] = useForm({ id: "publish", lastResult: actionData?.intent === "publish" ? actionData.result : undefined });
   const [visibilityForm] = useForm({ id: "visibility", lastResult: actionData?.intent === "visibility" ? actionData.result : undefined });
@@ -107,6 +112,9 @@ export default function StrategyPage() {
         versionShown={version.number}
         may={may}
       />
+      {signedIn && strategy.publishedVersion !== null ? (
+        <FollowButton lang={lang} targetType="STRATEGY" targetId={strategy.id} following={following} redirectTo={`/${lang}/strategies/${strategy.slug}`} />
+      ) : null}
       {version.number !== strategy.readableVersion ? (
         <p className="alert" role="note">
           {t("strategies:page.olderVersion", { number: version.number })} <Link to={`/${lang}/strategies/${strategy.slug}`}>{t("strategies:page.toNewest")}</Link>

@@ -8,6 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { installJobQueue } from "~/modules/jobs/install.server";
 
 const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
@@ -76,6 +77,8 @@ export async function applyMigrations({
       log(`applying migration ${migration.name}`);
       await applyOne(client, migration);
     }
+    // The job queue's schema and queues (pg-boss): DDL too, so done here by the same owner connection (ADR 011).
+    await installJobQueue(client, log);
     return pending.map((migration) => migration.name);
   } finally {
     // Closing the session also releases the advisory lock.

@@ -1,5 +1,8 @@
 // Bulk generation for the research catalogue: 200 models, 10,000 evaluation
-// results (scores marked demo), 2,000 datasets, at scale 1.
+// results (scores marked demo; one in twenty from a limited run) on 30
+// leaderboards (10 tasks × 3 n-shot settings), 2,000 datasets, at scale 1.
+// The leaderboards' stored best scores, ranks and summaries are then built by
+// the same SQL function every import and withdrawal runs.
 import type pg from "pg";
 import { LANGS, timed, type Scale } from "./core";
 
@@ -24,9 +27,18 @@ export async function generateResearch(client: pg.Client, scale: Scale): Promise
   await timed(
     client,
     "benchmarks",
-    `INSERT INTO "Benchmark" (id, task, metric, filter, "higherIsBetter")
-     SELECT gen_random_uuid(), t, 'acc', 'none', true FROM unnest($1::text[]) t
-     ON CONFLICT (task, metric, filter) DO NOTHING`,
+    `INSERT INTO "Benchmark" (id, task, metric, filter, "isGroup", "higherIsBetter")
+     SELECT gen_random_uuid(), t, 'acc', 'none', t IN ('mmlu', 'ceval-valid', 'cmmlu'), true FROM unnest($1::text[]) t
+     ON CONFLICT (task, metric, filter, "isGroup") DO NOTHING`,
+    [TASKS],
+  );
+  await timed(
+    client,
+    "leaderboards",
+    `INSERT INTO "Leaderboard" (id, "benchmarkId", "taskVersion", "nShot")
+     SELECT gen_random_uuid(), b.id, '1', n FROM "Benchmark" b CROSS JOIN (VALUES (0), (5), (10)) AS s(n)
+     WHERE b.task = ANY($1::text[]) AND b.metric = 'acc'
+     ON CONFLICT ("benchmarkId", COALESCE("taskVersion", ''), COALESCE("nShot", -1)) DO NOTHING`,
     [TASKS],
   );
   // One run per model and benchmark pass; results spread over models × benchmarks.
@@ -46,16 +58,27 @@ export async function generateResearch(client: pg.Client, scale: Scale): Promise
     "evaluation results",
     `WITH runs AS (SELECT r.id, r."modelId", r.visibility, r."evaluatedAt", row_number() OVER (ORDER BY r.id) AS n FROM "EvaluationRun" r
                    JOIN "AiModel" m ON m.id = r."modelId" WHERE m.slug LIKE 'bench-model-%'),
-          b AS (SELECT id, task, row_number() OVER (ORDER BY task) AS n FROM "Benchmark" WHERE task = ANY($2::text[])),
+          b AS (SELECT id, task, row_number() OVER (ORDER BY task) AS n FROM "Benchmark" WHERE task = ANY($2::text[]) AND metric = 'acc'),
           pairs AS (SELECT runs.*, b.id AS bid, b.task, row_number() OVER (ORDER BY runs.n, b.n) AS k FROM runs CROSS JOIN b)
-     INSERT INTO "EvaluationResult" (id, "runId", "modelId", "benchmarkId", score, stderr, "nShot", language, visibility, "evaluatedAt")
-     SELECT gen_random_uuid(), id, "modelId", bid, round((0.25 + (abs(hashtext(id::text || bid::text)) % 7000) / 10000.0)::numeric, 4), 0.01, (k % 3) * 5,
-            CASE WHEN task LIKE 'belebele_hin%' OR task LIKE 'indic%' THEN 'hi' WHEN task LIKE '%arb%' THEN 'ar' WHEN task IN ('ceval-valid','cmmlu') THEN 'zh' ELSE 'en' END,
-            visibility, "evaluatedAt"
-     FROM pairs WHERE k <= $1::int`,
+     INSERT INTO "EvaluationResult" (id, "runId", "modelId", "benchmarkId", "leaderboardId", score, stderr, "nShot",
+                                     "samplesEffective", "samplesOriginal", "isLimited", language, visibility, "evaluatedAt")
+     SELECT gen_random_uuid(), p.id, p."modelId", p.bid, l.id, round((0.25 + (abs(hashtext(p.id::text || p.bid::text)) % 7000) / 10000.0)::numeric, 4),
+            0.005 + (abs(hashtext(p.bid::text || p.id::text)) % 100) / 10000.0, l."nShot",
+            CASE WHEN p.k % 20 = 0 THEN 10 ELSE 1000 END, 1000, p.k % 20 = 0,
+            CASE WHEN p.task LIKE 'belebele_hin%' OR p.task LIKE 'indic%' THEN 'hi' WHEN p.task LIKE '%arb%' THEN 'ar' WHEN p.task IN ('ceval-valid','cmmlu') THEN 'zh' ELSE 'en' END,
+            p.visibility, p."evaluatedAt"
+     FROM pairs p JOIN "Leaderboard" l ON l."benchmarkId" = p.bid AND l."taskVersion" = '1' AND l."nShot" = (p.k % 3) * 5
+     WHERE p.k <= $1::int`,
     [results, TASKS],
   );
-  await timed(client, "run result counts", `UPDATE "EvaluationRun" r SET "resultCount" = c.n FROM (SELECT "runId", count(*) AS n FROM "EvaluationResult" GROUP BY "runId") c WHERE c."runId" = r.id`);
+  await timed(
+    client,
+    "run result counts",
+    `UPDATE "EvaluationRun" r SET "resultCount" = c.n, "limitedCount" = c.limited
+     FROM (SELECT "runId", count(*) AS n, count(*) FILTER (WHERE "isLimited") AS limited FROM "EvaluationResult" GROUP BY "runId") c WHERE c."runId" = r.id`,
+  );
+  await client.query(`ANALYZE "EvaluationResult"`);
+  await timed(client, "leaderboard entries", `SELECT concord_refresh_leaderboards(ARRAY(SELECT id FROM "Leaderboard"), NULL)`);
   await timed(
     client,
     "datasets",

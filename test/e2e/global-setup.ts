@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { freePort, startEmbeddedPostgres } from "../../app/utils/embedded-postgres.server";
+import { SMTPServer } from "smtp-server";
 import { buildIfNeeded } from "../../server/build";
 
 declare module "vitest" {
@@ -16,6 +17,8 @@ declare module "vitest" {
     /** The database the server under test uses (for factories and assertions). */
     e2eDatabaseUrl: string;
     chromiumPath: string | null;
+    /** Where the test's SMTP server writes each mail the server under test sends (one .eml file each). */
+    mailDir: string;
   }
 }
 
@@ -48,6 +51,7 @@ export default async function setup(project: TestProject) {
     project.provide("chromiumPath", null);
     project.provide("baseUrl", "");
     project.provide("e2eDatabaseUrl", "");
+    project.provide("mailDir", "");
     return;
   }
   buildIfNeeded((m) => console.log(m));
@@ -56,6 +60,24 @@ export default async function setup(project: TestProject) {
   const databaseUrl = cluster.url("concord");
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // A real SMTP server on loopback receives what Concord mails; each message lands in mailDir.
+  const mailDir = path.join(dataDir, "mail");
+  fs.mkdirSync(mailDir);
+  let received = 0;
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        fs.writeFileSync(path.join(mailDir, `${String(++received).padStart(6, "0")}.eml`), Buffer.concat(chunks));
+        callback();
+      });
+    },
+  });
+  const smtpPort = await new Promise<number>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve((smtp.server.address() as { port: number }).port)));
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
@@ -64,6 +86,8 @@ export default async function setup(project: TestProject) {
       PORT: String(port),
       HOST: "127.0.0.1",
       SEED_DEMO: "true",
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      PUBLIC_ORIGIN: baseUrl,
       LOG_LEVEL: process.env.E2E_SERVER_LOG_LEVEL ?? "warn",
     },
     stdio: ["ignore", "inherit", "inherit"],
@@ -78,6 +102,7 @@ export default async function setup(project: TestProject) {
   project.provide("chromiumPath", chromiumPath);
   project.provide("baseUrl", baseUrl);
   project.provide("e2eDatabaseUrl", databaseUrl);
+  project.provide("mailDir", mailDir);
 
   return async () => {
     await new Promise<void>((resolve) => {
@@ -87,6 +112,7 @@ export default async function setup(project: TestProject) {
       setTimeout(() => server.kill("SIGKILL"), 5000).unref();
     });
     await cluster.stop();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

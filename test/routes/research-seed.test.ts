@@ -43,6 +43,16 @@ describe("demo research content", () => {
       expect(hash.digest("hex")).toBe(run.fileSha256);
     }
 
+    // A group run, a limited run, and leaderboards that compare like with like.
+    expect(imported.length).toBeGreaterThanOrEqual(4);
+    expect(await prisma.evaluationRun.count({ where: { limitedCount: { gt: 0 } } })).toBeGreaterThanOrEqual(1);
+    const mmlu = await prisma.leaderboard.findFirstOrThrow({ where: { benchmark: { task: "mmlu", metric: "acc", isGroup: true }, taskVersion: "2", nShot: 5 } });
+    const board = await prisma.leaderboardSummary.findUniqueOrThrow({ where: { audience_leaderboardId: { audience: "PUBLIC", leaderboardId: mmlu.id } } });
+    // The demo's 13 models (one members-only) and the imported group run of Qwen2.5-14B share the board.
+    expect(board.modelCount).toBe(12);
+    expect(board.resultCount).toBe(14);
+    expect(await prisma.benchmark.count({ where: { metric: { in: ["sample_len", "sample_count", "alias", "name"] } } })).toBe(0);
+
     const datasets = await prisma.dataset.findMany({ select: { access: true, crossBorder: true, residencyCountry: true, originalLanguage: true } });
     expect(new Set(datasets.map((d) => d.access))).toEqual(new Set(["OPEN", "MEMBERS", "ON_REQUEST"]));
     expect(new Set(datasets.map((d) => d.crossBorder))).toEqual(new Set(["ALLOWED", "RESTRICTED", "PROHIBITED"]));

@@ -11,7 +11,8 @@ import * as modelList from "~/routes/$lang.models._index";
 import * as modelNew from "~/routes/$lang.models.new";
 import * as modelCard from "~/routes/$lang.models.$id._index";
 import * as evaluations from "~/routes/$lang.evaluations._index";
-import * as board from "~/routes/$lang.evaluations.benchmarks.$id";
+import * as benchmarkPage from "~/routes/$lang.evaluations.benchmarks.$id";
+import * as board from "~/routes/$lang.evaluations.leaderboards.$id";
 import * as compare from "~/routes/$lang.evaluations.compare";
 import * as importPage from "~/routes/$lang.evaluations.import";
 import * as runPage from "~/routes/$lang.evaluations.runs.$id._index";
@@ -124,12 +125,78 @@ describe("evaluation pages", () => {
     expect(file.headers.get("Content-Disposition")).toContain('filename="results.json"');
     expect(Buffer.from(await file.arrayBuffer()).equals(content)).toBe(true);
 
-    const gsm = await prisma.benchmark.findUniqueOrThrow({ where: { task_metric_filter: { task: "gsm8k", metric: "exact_match", filter: "strict-match" } } });
-    const leaderboard = await (await respond(() => board.loader(args(get(`/en/evaluations/benchmarks/${gsm.id}`), { lang: "en", id: gsm.id })))).json();
-    expect(leaderboard.rows[0]).toMatchObject({ rank: 1, modelName: "DeepSeek-R1-Distill-Qwen-7B", score: 0.8203 });
+    const gsm = await prisma.benchmark.findUniqueOrThrow({ where: { task_metric_filter_isGroup: { task: "gsm8k", metric: "exact_match", filter: "strict-match", isGroup: false } } });
+    // A benchmark's address opens its leaderboard (here: 5-shot, version 3), keeping the filters.
+    const opened = await respond(() => benchmarkPage.loader(args(get(`/en/evaluations/benchmarks/${gsm.id}?language=en`), { lang: "en", id: gsm.id })));
+    expect(opened.status).toBe(302);
+    const boardPath = opened.headers.get("Location")!;
+    expect(boardPath).toMatch(/^\/en\/evaluations\/leaderboards\/[0-9a-f-]{36}\?language=en$/);
+    const boardId = boardPath.split("/")[4]!.split("?")[0]!;
+    const leaderboard = await (await respond(() => board.loader(args(get(boardPath), { lang: "en", id: boardId })))).json();
+    expect(leaderboard.board).toMatchObject({ task: "gsm8k", taskVersion: "3", nShot: 5, isGroup: false });
+    expect(leaderboard.rows[0]).toMatchObject({ position: 1, rankLow: 1, rankHigh: 1, modelName: "DeepSeek-R1-Distill-Qwen-7B", score: 0.8203, stderr: 0.0106 });
+    expect(leaderboard.title).toContain("5-shot · version 3");
 
     const list = await (await respond(() => evaluations.loader(args(get("/en/evaluations?q=gsm8k"), { lang: "en" })))).json();
     expect(list.items.map((b: { task: string; filter: string }) => `${b.task}/${b.filter}`).sort()).toEqual(["gsm8k/flexible-extract", "gsm8k/strict-match"]);
+
+    // The same file again: refused beside the file field, with the earlier run to go to.
+    const again = await respond(() =>
+      importPage.action(args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC" }, { name: "results.json", content }, cookie), { lang: "en" })),
+    );
+    expect(again.status).toBe(409);
+    const duplicate = await again.json();
+    expect(duplicate.result.error.file).toEqual(["research:errors.alreadyImported"]);
+    expect(duplicate.outcome).toMatchObject({ kind: "duplicate", runId });
+    expect(await prisma.evaluationRun.count({ where: { fileSha256: createHash("sha256").update(content).digest("hex") } })).toBe(1);
+  });
+
+  it("explains beside the model field when no registered model has what the file names", async () => {
+    const { cookie } = await signedIn("BR", "EXPERT");
+    const content = await fs.readFile(path.resolve("test/fixtures/lm-eval/steered-gemma-2-2b.json"));
+    const res = await respond(() =>
+      importPage.action(args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC" }, { name: "results.json", content }, cookie), { lang: "en" })),
+    );
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.result.error.modelId).toEqual(['research:errors.modelNotRegistered|{"named":"google/gemma-2-2b"}']);
+    expect(body.outcome).toMatchObject({ kind: "modelNotMatched", named: "google/gemma-2-2b", namedKind: "repository" });
+    // "Register it" starts from the repository the file names.
+    const registerPage = await (await respond(() => modelNew.loader(args(get("/en/models/new?repository=google%2Fgemma-2-2b", cookie), { lang: "en" })))).json();
+    expect(registerPage.prefill).toEqual({ repository: "google/gemma-2-2b", name: "gemma-2-2b" });
+  });
+
+  it("keeps a limited run off the leaderboard and shows it, labelled, only when asked; its page says what the file did not state", async () => {
+    const { actor, cookie } = await signedIn("IN", "EXPERT");
+    await registerModel({ actor, input: modelFields({ name: "Llama-3.1-8B", repository: "meta-llama/Llama-3.1-8B" }) });
+    const content = await fs.readFile(path.resolve("test/fixtures/lm-eval/limited-llama-3.1-8b.json"));
+    const res = await respond(() =>
+      importPage.action(args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC" }, { name: "limited.json", content }, cookie), { lang: "en" })),
+    );
+    expect(res.headers.get("Location")).toMatch(/\?imported=4&limited=4$/);
+    const arc = await prisma.leaderboard.findFirstOrThrow({ where: { benchmark: { task: "arc_easy", metric: "acc", isGroup: false }, nShot: 0, taskVersion: "1" } });
+    const hidden = await (await respond(() => board.loader(args(get(`/en/evaluations/leaderboards/${arc.id}`), { lang: "en", id: arc.id })))).json();
+    expect(hidden.rows).toEqual([]);
+    expect(hidden.limited).toEqual({ count: 1, rows: [] });
+    const shown = await (await respond(() => board.loader(args(get(`/en/evaluations/leaderboards/${arc.id}?limited=show`), { lang: "en", id: arc.id })))).json();
+    expect(shown.limited.rows[0]).toMatchObject({ modelName: "Llama-3.1-8B", score: 0.9, samplesEffective: 10, samplesOriginal: 2376 });
+    const listed = await (await respond(() => evaluations.loader(args(get("/en/evaluations?q=arc_easy"), { lang: "en" })))).json();
+    expect(listed.items).toEqual([]);
+    const withLimited = await (await respond(() => evaluations.loader(args(get("/en/evaluations?q=arc_easy&limited=show"), { lang: "en" })))).json();
+    expect(withLimited.items.map((i: { models: number; limited: number; leader: unknown }) => [i.models, i.limited, i.leader])).toEqual([
+      [0, 1, null],
+      [0, 1, null],
+    ]);
+
+    const noDate = await fs.readFile(path.resolve("test/fixtures/lm-eval/no-date-no-config.json"));
+    await registerModel({ actor, input: modelFields({ name: "Jais-13b-chat", repository: "inceptionai/jais-13b-chat" }) });
+    const made = await respond(() =>
+      importPage.action(args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC" }, { name: "nodate.json", content: noDate }, cookie), { lang: "en" })),
+    );
+    const runId = made.headers.get("Location")!.split("/")[4]!.split("?")[0]!;
+    const page = await (await respond(() => runPage.loader(args(get(`/en/evaluations/runs/${runId}`), { lang: "en", id: runId })))).json();
+    expect(page.run).toMatchObject({ evaluatedAt: null, hasConfig: false, modelBackend: null, modelArgs: null, fileFormat: "0.4" });
+    expect(page.run.createdAt).toBeTruthy();
   });
 
   it("answers a broken file beside the file field, saves nothing and keeps nothing stored", async () => {

@@ -1,6 +1,6 @@
 // Bar chart geometry: scales, and the mirror image for right-to-left pages.
 import { describe, expect, it } from "vitest";
-import { axisMax, axisX, barBox, labelAnchor, shorten, ticks, valueAnchor } from "./chart-geometry";
+import { axisMax, axisPosition, axisX, barBox, extent, intervalSegment, labelAnchor, shorten, ticks, valueAnchor } from "./chart-geometry";
 
 const ltr = { width: 700, labelWidth: 200, valueWidth: 100, rtl: false };
 const rtl = { ...ltr, rtl: true };
@@ -34,5 +34,20 @@ describe("bar chart geometry", () => {
   it("shortens long labels by characters, not bytes", () => {
     expect(shorten("DeepSeek-R1-Distill-Qwen-32B-Instruct-Long", 20)).toBe("DeepSeek-R1-Distill…");
     expect(shorten("نموذج", 20)).toBe("نموذج");
+  });
+
+  it("draws a 95 % interval on the same axis, clamped, mirrored for right-to-left, and keeps values clear of it", () => {
+    expect(axisPosition(0.5, 1, ltr)).toBe(400);
+    expect(axisPosition(0.5, 1, rtl)).toBe(300);
+    expect(intervalSegment({ low: 0.4, high: 0.6 }, 1, ltr)).toEqual({ x1: 360, x2: 440 });
+    // Mirrored: the low end is to the right.
+    expect(intervalSegment({ low: 0.4, high: 0.6 }, 1, rtl)).toEqual({ x1: 260, x2: 340 });
+    // An interval below zero or past the axis is cut at its ends.
+    expect(intervalSegment({ low: -0.1, high: 1.2 }, 1, ltr)).toEqual({ x1: 200, x2: 600 });
+    expect(intervalSegment(null, 1, ltr)).toBeNull();
+    const bar = barBox(0.5, 1, ltr);
+    expect(valueAnchor(extent(bar, { x1: 360, x2: 440 }), ltr)).toEqual({ x: 446, anchor: "start" });
+    const mirrored = barBox(0.5, 1, rtl);
+    expect(valueAnchor(extent(mirrored, { x1: 260, x2: 340 }), rtl)).toEqual({ x: 254, anchor: "end" });
   });
 });

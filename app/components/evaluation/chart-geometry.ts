@@ -48,3 +48,27 @@ export function shorten(label: string, max = 30): string {
   const chars = Array.from(label);
   return chars.length <= max ? label : `${chars.slice(0, max - 1).join("")}…`;
 }
+
+/** The x of `value` on the bar axis (0 to `max`), clamped to the axis, mirrored for right-to-left. */
+export function axisPosition(value: number, max: number, layout: Layout): number {
+  const fraction = max > 0 ? Math.max(0, Math.min(value, max)) / max : 0;
+  return axisX(fraction, layout);
+}
+
+/**
+ * A 95 % interval as a horizontal segment (x1 ≤ x2 in SVG coordinates),
+ * clamped to the axis; null when there is none.
+ */
+export function intervalSegment(interval: { low: number; high: number } | null, max: number, layout: Layout): { x1: number; x2: number } | null {
+  if (!interval) return null;
+  const a = axisPosition(interval.low, max, layout);
+  const b = axisPosition(interval.high, max, layout);
+  return { x1: Math.min(a, b), x2: Math.max(a, b) };
+}
+
+/** The box a value label must clear: the bar and, when drawn, its interval. */
+export function extent(bar: { x: number; width: number }, segment: { x1: number; x2: number } | null): { x: number; width: number } {
+  if (!segment) return bar;
+  const x = Math.min(bar.x, segment.x1);
+  return { x, width: Math.max(bar.x + bar.width, segment.x2) - x };
+}

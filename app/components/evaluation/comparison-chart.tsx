@@ -1,17 +1,19 @@
 // Chosen models across benchmarks, as grouped horizontal bars rendered on the
 // server as SVG. Each benchmark has its own scale (accuracy and perplexity do
 // not share an axis); each model has a colour class and a legend entry, and
-// every bar carries its number, so colour is never the only cue. The table
-// under the chart carries the same numbers.
+// every bar carries its number, so colour is never the only cue; a known
+// standard error draws the 95 % interval as a whisker. The table under the
+// chart carries the same numbers.
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { axisMax, barBox, labelAnchor, shorten, valueAnchor, type Layout } from "./chart-geometry";
-import { formatScore } from "./score";
+import { axisMax, barBox, extent, intervalSegment, labelAnchor, shorten, valueAnchor, type Layout } from "./chart-geometry";
+import { formatScore, interval95 } from "./score";
 
-export type ComparisonGroup = { key: string; label: string; lowerIsBetter: boolean; values: (number | null)[] };
+export type ComparisonGroup = { key: string; label: string; lowerIsBetter: boolean; values: ({ score: number; stderr: number | null } | null)[] };
 
 const BAR = 18;
 const GROUP_GAP = 14;
+const CAP = 4;
 const HEADER = 22;
 const LEGEND_ROW = 22;
 
@@ -62,7 +64,7 @@ export function ComparisonChart({
         </g>
         {groups.map((group, g) => {
           const top = legendHeight + g * groupHeight;
-          const max = axisMax(group.values.filter((v): v is number => v !== null));
+          const max = axisMax(group.values.flatMap((v) => (v ? [v.score, interval95(v.score, v.stderr)?.high ?? v.score] : [])));
           return (
             <g key={group.key} className="eval-chart-group">
               <text x={edge} y={top + 15} textAnchor={headingAnchor} className="eval-chart-heading">
@@ -78,17 +80,32 @@ export function ComparisonChart({
                     </text>
                   );
                 }
-                const box = barBox(value, max, layout);
-                const at = valueAnchor(box, layout);
+                const box = barBox(value.score, max, layout);
+                const ci = interval95(value.score, value.stderr);
+                const segment = intervalSegment(ci, max, layout);
+                const at = valueAnchor(extent(box, segment), layout);
+                const mid = y + BAR / 2;
+                const label2 = `${models[m]} — ${group.label}`;
                 return (
                   <g key={m}>
-                    <title>{t("chart.barTitle", { label: `${models[m]} — ${group.label}`, value: formatScore(value, lang) })}</title>
+                    <title>
+                      {ci
+                        ? t("chart.barTitleInterval", { label: label2, value: formatScore(value.score, lang), low: formatScore(ci.low, lang), high: formatScore(ci.high, lang) })
+                        : t("chart.barTitleNoInterval", { label: label2, value: formatScore(value.score, lang) })}
+                    </title>
                     <text x={label.x} y={y + 13} textAnchor={label.anchor} className="eval-chart-label">
                       {shorten(models[m]!, 20)}
                     </text>
                     <rect x={box.x} y={y + 2} width={Math.max(box.width, 1)} height={BAR - 4} className={`eval-series-${m}`} />
+                    {segment ? (
+                      <g className="eval-chart-interval">
+                        <line x1={segment.x1} x2={segment.x2} y1={mid} y2={mid} />
+                        <line x1={segment.x1} x2={segment.x1} y1={mid - CAP} y2={mid + CAP} />
+                        <line x1={segment.x2} x2={segment.x2} y1={mid - CAP} y2={mid + CAP} />
+                      </g>
+                    ) : null}
                     <text x={at.x} y={y + 13} textAnchor={at.anchor} className="eval-chart-value">
-                      {formatScore(value, lang)}
+                      {formatScore(value.score, lang)}
                     </text>
                   </g>
                 );

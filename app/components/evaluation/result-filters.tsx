@@ -1,5 +1,6 @@
 // The filters of evaluation pages (language of the results, model family,
-// task name), as a GET form that works without JavaScript.
+// task name, results of limited runs), as a GET form that works without
+// JavaScript.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EVALUATION_LANGUAGES } from "~/modules/evaluation/constants";
@@ -10,12 +11,15 @@ export function ResultFilters({
   filters,
   families,
   withTask = false,
+  withLimited = false,
   hidden = {},
 }: {
   lang: string;
-  filters: { language?: string; family?: string; q?: string };
+  filters: { language?: string; family?: string; q?: string; limited?: boolean };
   families?: string[];
   withTask?: boolean;
+  /** Offer to show results of limited runs (kept off rankings). */
+  withLimited?: boolean;
   hidden?: Record<string, string | string[]>;
 }) {
   const { t } = useTranslation("research");
@@ -54,6 +58,13 @@ export function ResultFilters({
               </option>
             ))}
           </select>
+        </div>
+      ) : null}
+      {withLimited ? (
+        <div className="field">
+          <label className="checkbox">
+            <input name="limited" type="checkbox" value="show" defaultChecked={filters.limited === true} /> {t("filters.limited")}
+          </label>
         </div>
       ) : null}
       <button type="submit" className="button">

@@ -2,8 +2,9 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES, pathInLanguage, type Language } from "~/utils/i18n";
 import type { Role } from "~/generated/prisma/enums";
+import { UNREAD_BADGE_MAX } from "~/modules/notification/categories";
 
-type HeaderUser = { name: string; role: Role; delegationCode: string | null; mayReadMembersOnly: boolean } | null;
+type HeaderUser = { name: string; role: Role; delegationCode: string | null; mayReadMembersOnly: boolean; unreadNotifications: number } | null;
 
 export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser }) {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
           </details>
           {user ? (
             <>
+              <NotificationsLink lang={lang} unread={user.unreadNotifications} />
               <Link to={`/${lang}/account`} className="account-link">
                 {user.name}
               </Link>
@@ -77,5 +79,25 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
         </div>
       </div>
     </header>
+  );
+}
+
+/** The notification centre, with the unread count on every page ("99+" past the cap). */
+function NotificationsLink({ lang, unread }: { lang: Language; unread: number }) {
+  const { t } = useTranslation();
+  const capped = unread > UNREAD_BADGE_MAX;
+  const label = capped ? t("nav.manyUnread", { count: UNREAD_BADGE_MAX }) : unread ? t("nav.unread", { count: unread }) : "";
+  return (
+    <Link to={`/${lang}/notifications`} className="notifications-link" data-testid="notifications-link">
+      {t("nav.notifications")}
+      {unread ? (
+        <>
+          <span className="badge" aria-hidden="true">
+            {capped ? `${UNREAD_BADGE_MAX}+` : unread}
+          </span>
+          <span className="visually-hidden">, {label}</span>
+        </>
+      ) : null}
+    </Link>
   );
 }

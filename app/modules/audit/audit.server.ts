@@ -38,6 +38,7 @@ export type AuditAct =
   | "evaluation.imported"
   | "evaluation.recorded"
   | "evaluation.withdrawn"
+  | "evaluation.rederived"
   | "dataset.created"
   | "dataset.updated"
   | "dataset.textSaved"
@@ -61,6 +62,7 @@ export type AuditAct =
   | "dsi.assessmentPublished"
   | "vote.opened"
   | "ballot.cast"
+  | "vote.extended"
   | "vote.closed"
   | "apiToken.created"
   | "apiToken.revoked";

@@ -6,6 +6,7 @@ import { prisma } from "~/utils/db.server";
 import { DomainError, forbidden, notFound } from "~/utils/errors";
 import { can } from "~/utils/permissions";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { noticeComment } from "~/modules/notification/proposal-events.server";
 import { COMMENT_EDIT_WINDOW_MS, COMMENT_MAX_DEPTH, THREADS_PAGE_SIZE } from "~/modules/proposal/constants";
 import { mayComment } from "~/modules/proposal/permissions";
 import { assertConsultationOpen, loadAccess, originalSections } from "~/modules/proposal/proposal.server";
@@ -59,6 +60,7 @@ export async function addComment({
       },
     });
     await tx.proposal.update({ where: { id: proposalId }, data: { lastActivityAt: new Date() } });
+    await noticeComment(tx, { actor, proposalId, sectionKey, commentId: comment.id, parentId });
     return comment;
   });
 }

@@ -8,7 +8,7 @@ import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { DomainError, forbidden, notFound } from "~/utils/errors";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { notify } from "~/modules/notification/notification.server";
+import { notifyEvent } from "~/modules/notification/events.server";
 import { ACCESS_REQUESTS_PAGE_SIZE } from "./constants";
 import { hasAccessGrant } from "./dataset.server";
 import { mayDecideAccess, mayRequestAccess } from "./permissions";
@@ -22,11 +22,13 @@ export async function requestAccess({ actor, datasetId, purpose }: { actor: Curr
       if (!mayRequestAccess(actor, d, await hasAccessGrant(actor.id, d.id))) throw new DomainError(409, "research:errors.alreadyHasAccess");
       const request = await tx.datasetAccessRequest.create({ data: { datasetId, requesterId: actor.id, purpose }, select: { id: true } });
       // The steward's head and alternates decide: they are told.
-      const deciders = await tx.user.findMany({
-        where: { delegationId: d.stewardDelegationId, role: { in: ["HEAD", "ALTERNATE"] }, disabledAt: null },
-        select: { id: true },
+      await notifyEvent(tx, {
+        kind: "dataset.accessRequested",
+        actorId: actor.id,
+        object: { type: "dataset", id: d.id },
+        data: { name: actor.name },
+        to: [{ delegations: [d.stewardDelegationId], roles: ["HEAD", "ALTERNATE"] }],
       });
-      for (const u of deciders) await notify(tx, u.id, "dataset.accessRequested", { dataset: d.slug });
       await recordAuditEvent(tx, {
         actorId: actor.id,
         delegationId: actor.delegation?.id,
@@ -58,7 +60,7 @@ export async function decideAccess({ actor, requestId, approve, note }: { actor:
       data: { status, decidedById: actor.id, decidedAt: new Date(), decisionNote: note?.trim() ? note : null },
     });
     if (changed.count !== 1) throw new DomainError(409, "research:errors.requestDecided");
-    await notify(tx, r.requesterId, approve ? "dataset.accessApproved" : "dataset.accessDenied", { dataset: r.dataset.slug });
+    await notifyEvent(tx, { kind: approve ? "dataset.accessApproved" : "dataset.accessDenied", object: { type: "dataset", id: r.dataset.id }, to: [{ users: [r.requesterId] }] });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       delegationId: r.dataset.stewardDelegationId,

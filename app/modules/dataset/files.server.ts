@@ -7,6 +7,7 @@ import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { forbidden, notFound } from "~/utils/errors";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { noticeDatasetFile } from "~/modules/notification/research-events.server";
 import { deleteStoredFile, quotaExceeded, uploadBudget } from "~/modules/storage/storage.server";
 import type { ReceivedUpload } from "~/modules/storage/upload-form.server";
 import { readColumns } from "./columns.server";
@@ -71,6 +72,7 @@ export async function addDatasetFile({ actor, datasetId, upload }: { actor: Curr
         objectId: datasetId,
         data: { fileId: file.id, filename: upload.filename, size: upload.size, sha256: upload.sha256 },
       });
+      await noticeDatasetFile(tx, { actor, datasetId, filename: upload.filename });
       return { id: file.id, slug: d.slug };
     });
   } catch (error) {

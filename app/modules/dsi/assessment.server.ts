@@ -8,6 +8,7 @@ import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { DomainError, forbidden, notFound } from "~/utils/errors";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { noticeDsiAssessment } from "~/modules/notification/research-events.server";
 import { DSI_DIMENSIONS, DSI_FIRST_YEAR, DSI_INDICATOR_KEYS, type DsiIndicatorKey } from "./constants";
 import { isOwnHead, mayEditAssessment, mayReadAssessment, mayReviewAssessment, maySubmitAssessment } from "./permissions";
 import { dimensionScores, medianScores, type DimensionScores, type IndicatorValues } from "./scoring";
@@ -187,6 +188,9 @@ async function step({
       objectId: assessmentId,
       data: { year: a.year, ...auditData },
     });
+    if (act !== "dsi.assessmentSubmitted") {
+      await noticeDsiAssessment(tx, { actor, assessmentId, delegationId: a.delegationId, published: act === "dsi.assessmentPublished" });
+    }
   });
 }
 

@@ -24,13 +24,19 @@ export const EVALUATION_LIMITS = {
   harness: 100,
   harnessVersion: 40,
   notes: 2_000,
+  taskVersion: 40,
 } as const;
+
+/** z for a two-sided 95 % interval: score ± 1.96 × standard error (the database's rank rule uses the same). */
+export const Z95 = 1.96;
 
 /** What an lm-eval import accepts, judged from the content. */
 export const LM_EVAL_FILE_TYPES = ["application/json", "text/plain"] as const;
 
-export const BENCHMARKS_PAGE_SIZE = 30;
+export const LEADERBOARDS_PAGE_SIZE = 30;
 export const LEADERBOARD_PAGE_SIZE = 20;
+/** Results of limited runs listed under a leaderboard (they are never ranked). */
+export const LIMITED_RESULTS_SHOWN = 50;
 export const RUN_RESULTS_PAGE_SIZE = 50;
 export const MODEL_RESULTS_PAGE_SIZE = 30;
 /** Models compared at once, and benchmarks shown in one comparison. */

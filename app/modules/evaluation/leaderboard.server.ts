@@ -1,98 +1,163 @@
-// Reading evaluation results: benchmarks with their leaders, a leaderboard per
-// benchmark, a model's best results, a comparison of chosen models, and one
-// submission with its provenance. Everything is aggregated and paginated in
-// SQL over indexed columns (EvaluationResult (benchmarkId, modelId, score) and
-// (modelId, benchmarkId, score)): pages stay fast with tens of thousands of
-// results, and only a page of rows is ever read into memory. Every query is
-// limited to the visibilities the viewer may see.
+// Reading leaderboards. A leaderboard ranks the results of one benchmark
+// (task or group, metric, filter) at one task version and one n-shot, on full
+// sample sets only; limited runs are listed apart, on request. Unfiltered
+// pages read what each write keeps up to date (LeaderboardSummary,
+// LeaderboardEntry), so their cost does not grow with the number of results;
+// a filter on the results' language or the models' family is computed from
+// the results, for the boards shown. Every query is limited to the
+// visibilities the viewer may see.
 import { Prisma } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { forbidden, notFound } from "~/utils/errors";
-import {
-  BENCHMARKS_PAGE_SIZE,
-  COMPARE_MAX_BENCHMARKS,
-  COMPARE_MAX_MODELS,
-  LEADERBOARD_PAGE_SIZE,
-  MODEL_RESULTS_PAGE_SIZE,
-  RUN_RESULTS_PAGE_SIZE,
-} from "./constants";
-import { mayReadRun, mayWithdrawRun, visibleTo } from "./permissions";
+import { notFound } from "~/utils/errors";
+import { LEADERBOARD_PAGE_SIZE, LEADERBOARDS_PAGE_SIZE, LIMITED_RESULTS_SHOWN } from "./constants";
+import { audienceOf, bestFirst, bestOfResults, rankRangesOf, resultConditions, taskPattern } from "./leaderboard-sql.server";
+import { visibleTo } from "./permissions";
 
-type Filters = { language?: string; family?: string; q?: string };
+export type Filters = { language?: string; family?: string; q?: string; limited?: boolean };
 
-/** Conditions on `r` (EvaluationResult), `m` (AiModel) and `b` (Benchmark) for a viewer and filters. */
-function conditions(viewer: CurrentUser | null, { language, family, q }: Filters): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`r.visibility::text = ANY(${visibleTo(viewer)}::text[])`];
-  if (language) parts.push(Prisma.sql`r.language = ${language}`);
-  if (family) parts.push(Prisma.sql`m.family = ${family}`);
-  if (q) parts.push(Prisma.sql`b.task ILIKE ${`%${q.replace(/[\\%_]/g, "\\$&")}%`}`);
-  return Prisma.join(parts, " AND ");
-}
-
-/** Best first: descending when higher is better. */
-const bestFirst = (higherIsBetter: boolean) => Prisma.raw(higherIsBetter ? "DESC" : "ASC");
-
-export type BenchmarkSummary = {
+export type BoardIdentity = {
   id: string;
+  benchmarkId: string;
   task: string;
   metric: string;
   filter: string;
+  isGroup: boolean;
   higherIsBetter: boolean;
-  results: number;
-  models: number;
-  leader: { slug: string; name: string; score: number } | null;
+  taskVersion: string | null;
+  nShot: number | null;
 };
 
-/** Benchmarks that have results the viewer may see, most-covered first, each with its leading model. */
-export async function listBenchmarks({ viewer, page, ...filters }: { viewer: CurrentUser | null; page: number } & Filters) {
-  const where = conditions(viewer, filters);
-  // The model table is only needed to filter by family.
-  const models = filters.family ? Prisma.sql`JOIN "AiModel" m ON m.id = r."modelId"` : Prisma.empty;
-  const offset = (page - 1) * BENCHMARKS_PAGE_SIZE;
-  const [rows, totals] = await Promise.all([
-    prisma.$queryRaw<Omit<BenchmarkSummary, "leader">[]>`
-      SELECT b.id, b.task, b.metric, b.filter, b."higherIsBetter", count(*)::int AS results, count(DISTINCT r."modelId")::int AS models
-      FROM "EvaluationResult" r
-      JOIN "Benchmark" b ON b.id = r."benchmarkId"
-      ${models}
-      WHERE ${where}
-      GROUP BY b.id
-      ORDER BY count(DISTINCT r."modelId") DESC, b.task, b.metric, b.filter
-      LIMIT ${BENCHMARKS_PAGE_SIZE} OFFSET ${offset}`,
-    prisma.$queryRaw<{ total: number }[]>`
-      SELECT count(DISTINCT r."benchmarkId")::int AS total
-      FROM "EvaluationResult" r
-      JOIN "Benchmark" b ON b.id = r."benchmarkId"
-      ${models}
-      WHERE ${where}`,
-  ]);
-  const ids = rows.map((r) => r.id);
-  const leaders = ids.length
-    ? await prisma.$queryRaw<{ benchmarkId: string; slug: string; name: string; score: number }[]>`
-        SELECT DISTINCT ON (r."benchmarkId") r."benchmarkId", m.slug, m.name, r.score
-        FROM "EvaluationResult" r
-        JOIN "Benchmark" b ON b.id = r."benchmarkId"
-        JOIN "AiModel" m ON m.id = r."modelId"
-        WHERE r."benchmarkId" = ANY(${ids}::uuid[]) AND ${where}
-        ORDER BY r."benchmarkId", CASE WHEN b."higherIsBetter" THEN -r.score ELSE r.score END, m.name`
-    : [];
-  const byId = new Map(leaders.map((l) => [l.benchmarkId, l]));
-  const items: BenchmarkSummary[] = rows.map((r) => {
-    const l = byId.get(r.id);
-    return { ...r, leader: l ? { slug: l.slug, name: l.name, score: l.score } : null };
-  });
-  return { items, total: totals[0]?.total ?? 0, pageSize: BENCHMARKS_PAGE_SIZE };
+export type LeaderboardListItem = BoardIdentity & {
+  models: number;
+  results: number;
+  limited: number;
+  leader: { slug: string; name: string; score: number; stderr: number | null } | null;
+  /** Models that could rank first (the leader and those statistically tied with it). */
+  firstCount: number;
+};
+
+const BOARD_ORDER = Prisma.sql`b.task, b.metric, b.filter, b."isGroup", l."taskVersion" NULLS LAST, l."nShot" NULLS LAST, l.id`;
+
+type ListRow = BoardIdentity & {
+  models: number;
+  results: number;
+  limited: number;
+  leaderSlug: string | null;
+  leaderName: string | null;
+  leaderScore: number | null;
+  leaderStderr: number | null;
+  firstCount: number;
+};
+
+function toItem(r: ListRow): LeaderboardListItem {
+  const { leaderSlug, leaderName, leaderScore, leaderStderr, ...rest } = r;
+  return { ...rest, leader: leaderSlug && leaderName && leaderScore !== null ? { slug: leaderSlug, name: leaderName, score: leaderScore, stderr: leaderStderr } : null };
 }
 
-export async function getBenchmark(id: string) {
-  const benchmark = await prisma.benchmark.findUnique({ where: { id }, select: { id: true, task: true, metric: true, filter: true, higherIsBetter: true } });
-  if (!benchmark) throw notFound();
-  return benchmark;
+/** Leaderboards with results the viewer may see, most models first, each with its leader. */
+export async function listLeaderboards({ viewer, page, ...filters }: { viewer: CurrentUser | null; page: number } & Filters) {
+  const offset = (page - 1) * LEADERBOARDS_PAGE_SIZE;
+  const task = filters.q ? Prisma.sql`AND b.task ILIKE ${taskPattern(filters.q)}` : Prisma.empty;
+  const shown = Prisma.sql`(models > 0 OR (${filters.limited === true}::boolean AND limited > 0))`;
+
+  if (!filters.language && !filters.family) {
+    const from = Prisma.sql`
+      FROM (SELECT s.*, s."modelCount" AS models, s."limitedCount" AS limited FROM "LeaderboardSummary" s WHERE s.audience = ${audienceOf(viewer)}::"ResultVisibility") s
+      JOIN "Leaderboard" l ON l.id = s."leaderboardId"
+      JOIN "Benchmark" b ON b.id = l."benchmarkId"
+      LEFT JOIN "AiModel" m ON m.id = s."leaderModelId"
+      WHERE ${shown} ${task}`;
+    const [rows, totals] = await Promise.all([
+      prisma.$queryRaw<ListRow[]>`
+        SELECT l.id, l."benchmarkId", b.task, b.metric, b.filter, b."isGroup", b."higherIsBetter", l."taskVersion", l."nShot",
+               s.models, s."resultCount" AS results, s.limited, m.slug AS "leaderSlug", m.name AS "leaderName",
+               s."leaderScore", s."leaderStderr", s."firstCount"
+        ${from}
+        ORDER BY s.models DESC, ${BOARD_ORDER}
+        LIMIT ${LEADERBOARDS_PAGE_SIZE} OFFSET ${offset}`,
+      prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from}`,
+    ]);
+    return { items: rows.map(toItem), total: totals[0]?.total ?? 0, pageSize: LEADERBOARDS_PAGE_SIZE };
+  }
+
+  // Filtered: counts from the results the filters keep, then leaders and ties for the boards shown.
+  const family = filters.family ? Prisma.sql`AND r."modelId" IN (SELECT id FROM "AiModel" WHERE family = ${filters.family})` : Prisma.empty;
+  const counted = Prisma.sql`
+    FROM (
+      SELECT r."leaderboardId", count(DISTINCT r."modelId") FILTER (WHERE NOT r."isLimited")::int AS models,
+             count(*) FILTER (WHERE NOT r."isLimited")::int AS results, count(*) FILTER (WHERE r."isLimited")::int AS limited
+      FROM "EvaluationResult" r JOIN "Benchmark" b ON b.id = r."benchmarkId"
+      WHERE ${resultConditions(viewer, filters.language)} ${family} ${task}
+      GROUP BY r."leaderboardId"
+    ) c
+    JOIN "Leaderboard" l ON l.id = c."leaderboardId"
+    JOIN "Benchmark" b ON b.id = l."benchmarkId"
+    WHERE ${shown}`;
+  const [rows, totals] = await Promise.all([
+    prisma.$queryRaw<Omit<ListRow, "leaderSlug" | "leaderName" | "leaderScore" | "leaderStderr" | "firstCount">[]>`
+      SELECT l.id, l."benchmarkId", b.task, b.metric, b.filter, b."isGroup", b."higherIsBetter", l."taskVersion", l."nShot", c.models, c.results, c.limited
+      ${counted}
+      ORDER BY c.models DESC, ${BOARD_ORDER}
+      LIMIT ${LEADERBOARDS_PAGE_SIZE} OFFSET ${offset}`,
+    prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${counted}`,
+  ]);
+  const ids = rows.map((r) => r.id);
+  const best = bestOfResults(viewer, filters.language, Prisma.sql`r."leaderboardId" = ANY(${ids}::uuid[]) ${family}`);
+  const leaders = ids.length
+    ? await prisma.$queryRaw<{ leaderboardId: string; slug: string; name: string; score: number; stderr: number | null; firstCount: number }[]>`
+        WITH best AS ${best},
+             firsts AS (SELECT "leaderboardId", count(*) FILTER (WHERE "rankLow" = 1)::int AS "firstCount" FROM ${rankRangesOf(Prisma.sql`best`)} ranked GROUP BY "leaderboardId"),
+             leaders AS (
+               SELECT DISTINCT ON (best."leaderboardId") best."leaderboardId", m.slug, m.name, best.score, best.stderr
+               FROM best JOIN "AiModel" m ON m.id = best."modelId"
+               ORDER BY best."leaderboardId", CASE WHEN best."higherIsBetter" THEN -best.score ELSE best.score END, best.stderr ASC NULLS LAST, m.name, m.id
+             )
+        SELECT leaders.*, firsts."firstCount" FROM leaders JOIN firsts ON firsts."leaderboardId" = leaders."leaderboardId"`
+    : [];
+  const byId = new Map(leaders.map((l) => [l.leaderboardId, l]));
+  const items = rows.map((r) => {
+    const l = byId.get(r.id);
+    return toItem({
+      ...r,
+      leaderSlug: l?.slug ?? null,
+      leaderName: l?.name ?? null,
+      leaderScore: l?.score ?? null,
+      leaderStderr: l?.stderr ?? null,
+      firstCount: l?.firstCount ?? 0,
+    });
+  });
+  return { items, total: totals[0]?.total ?? 0, pageSize: LEADERBOARDS_PAGE_SIZE };
+}
+
+/** A board with its benchmark, or 404. */
+export async function getBoard(id: string): Promise<BoardIdentity> {
+  const board = await prisma.leaderboard.findUnique({
+    where: { id },
+    select: { id: true, benchmarkId: true, taskVersion: true, nShot: true, benchmark: { select: { task: true, metric: true, filter: true, isGroup: true, higherIsBetter: true } } },
+  });
+  if (!board) throw notFound();
+  const { benchmark, ...rest } = board;
+  return { ...rest, ...benchmark };
+}
+
+/** The leaderboard a benchmark's page opens on: the one with most models the viewer may see (or limited runs only). */
+export async function defaultLeaderboardOf({ viewer, benchmarkId }: { viewer: CurrentUser | null; benchmarkId: string }): Promise<string | null> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT l.id FROM "Leaderboard" l
+    JOIN "LeaderboardSummary" s ON s."leaderboardId" = l.id AND s.audience = ${audienceOf(viewer)}::"ResultVisibility"
+    WHERE l."benchmarkId" = ${benchmarkId}::uuid AND (s."modelCount" > 0 OR s."limitedCount" > 0)
+    ORDER BY s."modelCount" DESC, s."limitedCount" DESC, l."taskVersion" NULLS LAST, l."nShot" NULLS LAST, l.id
+    LIMIT 1`;
+  return rows[0]?.id ?? null;
 }
 
 export type LeaderboardRow = {
-  rank: number;
+  /** Place in the table (best first), from 1. */
+  position: number;
+  /** Best and worst rank given the 95 % intervals; different when statistically tied with another model. */
+  rankLow: number;
+  rankHigh: number;
   resultId: string;
   runId: string;
   modelSlug: string;
@@ -101,9 +166,10 @@ export type LeaderboardRow = {
   openWeights: boolean;
   score: number;
   stderr: number | null;
-  nShot: number | null;
+  samplesEffective: number | null;
+  samplesOriginal: number | null;
   language: string;
-  evaluatedAt: Date;
+  evaluatedAt: Date | null;
   harness: string;
   harnessVersion: string | null;
   isDemo: boolean;
@@ -111,197 +177,114 @@ export type LeaderboardRow = {
   submitterName: string;
 };
 
-/** One row per model: its best visible result on the benchmark, ranked best first (respecting higher-is-better). */
-export async function leaderboard({ viewer, benchmarkId, page, ...filters }: { viewer: CurrentUser | null; benchmarkId: string; page: number } & Filters) {
-  const benchmark = await getBenchmark(benchmarkId);
-  const where = conditions(viewer, { language: filters.language, family: filters.family });
-  const order = bestFirst(benchmark.higherIsBetter);
+export type LimitedRow = Omit<LeaderboardRow, "position" | "rankLow" | "rankHigh" | "family" | "openWeights" | "delegationCode" | "submitterName"> & {
+  sampleLimit: number | null;
+};
+
+export type BoardSetting = { id: string; taskVersion: string | null; nShot: number | null; models: number; limited: number };
+
+/**
+ * One leaderboard: its rows (each model's best full-sample result, best first,
+ * with rank ranges), the other settings (version, n-shot) of the same
+ * benchmark, its limited runs when asked for, and a group's member tasks.
+ */
+export async function getLeaderboard({ viewer, leaderboardId, page, ...filters }: { viewer: CurrentUser | null; leaderboardId: string; page: number } & Filters) {
+  const board = await getBoard(leaderboardId);
+  const audience = audienceOf(viewer);
+  const order = bestFirst(board.higherIsBetter);
   const offset = (page - 1) * LEADERBOARD_PAGE_SIZE;
-  const [rows, totals] = await Promise.all([
-    prisma.$queryRaw<Omit<LeaderboardRow, "rank">[]>`
-      WITH best AS (
-        SELECT DISTINCT ON (r."modelId") r.id, r."modelId", r."runId", r.score, r.stderr, r."nShot", r.language, r."evaluatedAt"
-        FROM "EvaluationResult" r
-        JOIN "AiModel" m ON m.id = r."modelId"
-        WHERE r."benchmarkId" = ${benchmarkId}::uuid AND ${where}
-        ORDER BY r."modelId", r.score ${order}, r."evaluatedAt" DESC
-      )
-      SELECT best.id AS "resultId", best."runId", m.slug AS "modelSlug", m.name AS "modelName", m.family, m."openWeights",
-             best.score, best.stderr, best."nShot", best.language, best."evaluatedAt",
+  const family = filters.family ? Prisma.sql`AND m.family = ${filters.family}` : Prisma.empty;
+
+  // Each model's best: stored (with its rank on the whole board), or computed for a language.
+  const best = filters.language
+    ? Prisma.sql`(
+        SELECT best.*, ranked."rankLow", ranked."rankHigh"
+        FROM ${bestOfResults(viewer, filters.language, Prisma.sql`r."leaderboardId" = ${leaderboardId}::uuid`)} best
+        JOIN ${rankRangesOf(bestOfResults(viewer, filters.language, Prisma.sql`r."leaderboardId" = ${leaderboardId}::uuid`))} ranked
+          ON ranked."modelId" = best."modelId"
+      )`
+    : Prisma.sql`(SELECT * FROM "LeaderboardEntry" WHERE audience = ${audience}::"ResultVisibility" AND "leaderboardId" = ${leaderboardId}::uuid)`;
+
+  const [rows, totals, settings, limited, members] = await Promise.all([
+    prisma.$queryRaw<Omit<LeaderboardRow, "position">[]>`
+      SELECT e."rankLow", e."rankHigh", e."resultId", e."runId", m.slug AS "modelSlug", m.name AS "modelName", m.family, m."openWeights",
+             e.score, e.stderr, r."samplesEffective", r."samplesOriginal", e.language, e."evaluatedAt",
              run.harness, run."harnessVersion", run."isDemo", d.code AS "delegationCode", u.name AS "submitterName"
-      FROM best
-      JOIN "AiModel" m ON m.id = best."modelId"
-      JOIN "EvaluationRun" run ON run.id = best."runId"
+      FROM ${best} e
+      JOIN "AiModel" m ON m.id = e."modelId"
+      JOIN "EvaluationResult" r ON r.id = e."resultId"
+      JOIN "EvaluationRun" run ON run.id = e."runId"
       JOIN "User" u ON u.id = run."submittedById"
       LEFT JOIN "Delegation" d ON d.id = run."delegationId"
-      ORDER BY best.score ${order}, m.name, m.id
+      WHERE true ${family}
+      ORDER BY e.score ${order}, e.stderr ASC NULLS LAST, m.name, m.id
       LIMIT ${LEADERBOARD_PAGE_SIZE} OFFSET ${offset}`,
-    prisma.$queryRaw<{ total: number }[]>`
-      SELECT count(DISTINCT r."modelId")::int AS total
-      FROM "EvaluationResult" r JOIN "AiModel" m ON m.id = r."modelId"
-      WHERE r."benchmarkId" = ${benchmarkId}::uuid AND ${where}`,
+    prisma.$queryRaw<{ total: number; ranked: number }[]>`
+      SELECT count(*) FILTER (WHERE true ${family})::int AS total, count(*)::int AS ranked
+      FROM ${best} e JOIN "AiModel" m ON m.id = e."modelId"`,
+    prisma.$queryRaw<BoardSetting[]>`
+      SELECT l.id, l."taskVersion", l."nShot", COALESCE(s."modelCount", 0) AS models, COALESCE(s."limitedCount", 0) AS limited
+      FROM "Leaderboard" l
+      LEFT JOIN "LeaderboardSummary" s ON s."leaderboardId" = l.id AND s.audience = ${audience}::"ResultVisibility"
+      WHERE l."benchmarkId" = ${board.benchmarkId}::uuid AND (l.id = ${leaderboardId}::uuid OR s."modelCount" > 0 OR s."limitedCount" > 0)
+      ORDER BY COALESCE(s."modelCount", 0) DESC, l."taskVersion" NULLS LAST, l."nShot" NULLS LAST, l.id
+      LIMIT 50`,
+    limitedResults({ viewer, leaderboardId, higherIsBetter: board.higherIsBetter, language: filters.language, family: filters.family }),
+    board.isGroup ? groupMembers({ viewer, leaderboardId, task: board.task }) : Promise.resolve(null),
   ]);
   return {
-    benchmark,
-    rows: rows.map((r, i) => ({ ...r, rank: offset + i + 1 })),
+    board,
+    rows: rows.map((r, i) => ({ ...r, position: offset + i + 1 })),
     total: totals[0]?.total ?? 0,
+    /** Models ranked on the whole board (ranks are among these, whatever the family filter). */
+    rankedModels: totals[0]?.ranked ?? 0,
     pageSize: LEADERBOARD_PAGE_SIZE,
+    settings,
+    limited: { count: limited.count, rows: filters.limited ? limited.rows : [] },
+    members,
   };
 }
 
-export type ModelResultRow = {
-  benchmarkId: string;
-  task: string;
-  metric: string;
-  filter: string;
+/** Results of runs made on part of the samples, never ranked: how many, and the first ones. */
+async function limitedResults({
+  viewer,
+  leaderboardId,
+  higherIsBetter,
+  language,
+  family,
+}: {
+  viewer: CurrentUser | null;
+  leaderboardId: string;
   higherIsBetter: boolean;
-  score: number;
-  stderr: number | null;
-  nShot: number | null;
-  language: string;
-  runId: string;
-  isDemo: boolean;
-};
-
-/** A model's best visible result on each benchmark, by task name. */
-export async function modelResults({ viewer, modelId, page, q }: { viewer: CurrentUser | null; modelId: string; page: number; q?: string }) {
-  const where = conditions(viewer, { q });
-  const offset = (page - 1) * MODEL_RESULTS_PAGE_SIZE;
+  language?: string;
+  family?: string;
+}): Promise<{ count: number; rows: LimitedRow[] }> {
+  const where = Prisma.sql`r."leaderboardId" = ${leaderboardId}::uuid AND r."isLimited" AND ${resultConditions(viewer, language)}
+    ${family ? Prisma.sql`AND m.family = ${family}` : Prisma.empty}`;
   const [rows, totals] = await Promise.all([
-    prisma.$queryRaw<ModelResultRow[]>`
-      WITH best AS (
-        SELECT DISTINCT ON (r."benchmarkId") r."benchmarkId", b.task, b.metric, b.filter, b."higherIsBetter",
-               r.score, r.stderr, r."nShot", r.language, r."runId"
-        FROM "EvaluationResult" r JOIN "Benchmark" b ON b.id = r."benchmarkId"
-        WHERE r."modelId" = ${modelId}::uuid AND ${where}
-        ORDER BY r."benchmarkId", CASE WHEN b."higherIsBetter" THEN -r.score ELSE r.score END
-      )
-      SELECT best.*, run."isDemo" FROM best JOIN "EvaluationRun" run ON run.id = best."runId"
-      ORDER BY best.task, best.metric, best.filter
-      LIMIT ${MODEL_RESULTS_PAGE_SIZE} OFFSET ${offset}`,
-    prisma.$queryRaw<{ total: number }[]>`
-      SELECT count(DISTINCT r."benchmarkId")::int AS total
-      FROM "EvaluationResult" r JOIN "Benchmark" b ON b.id = r."benchmarkId"
-      WHERE r."modelId" = ${modelId}::uuid AND ${where}`,
+    prisma.$queryRaw<LimitedRow[]>`
+      SELECT r.id AS "resultId", r."runId", m.slug AS "modelSlug", m.name AS "modelName", r.score, r.stderr, r."samplesEffective", r."samplesOriginal",
+             r.language, r."evaluatedAt", run.harness, run."harnessVersion", run."isDemo", run."sampleLimit"
+      FROM "EvaluationResult" r JOIN "AiModel" m ON m.id = r."modelId" JOIN "EvaluationRun" run ON run.id = r."runId"
+      WHERE ${where}
+      ORDER BY r.score ${bestFirst(higherIsBetter)}, m.name, r.id
+      LIMIT ${LIMITED_RESULTS_SHOWN}`,
+    prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "EvaluationResult" r JOIN "AiModel" m ON m.id = r."modelId" WHERE ${where}`,
   ]);
-  return { rows, total: totals[0]?.total ?? 0, pageSize: MODEL_RESULTS_PAGE_SIZE };
+  return { count: totals[0]?.count ?? 0, rows };
 }
 
-export const MODEL_RUNS_SHOWN = 10;
-
-/** A model's latest submissions the viewer may see. */
-export async function latestRuns({ viewer, modelId }: { viewer: CurrentUser | null; modelId: string }) {
-  return prisma.evaluationRun.findMany({
-    where: { modelId, visibility: { in: visibleTo(viewer) } },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take: MODEL_RUNS_SHOWN,
-    select: {
-      id: true,
-      source: true,
-      harness: true,
-      harnessVersion: true,
-      evaluatedAt: true,
-      resultCount: true,
-      visibility: true,
-      isDemo: true,
-      delegation: { select: { code: true } },
-      submittedBy: { select: { name: true } },
-    },
-  });
-}
-
-export type ComparedBenchmark = { id: string; task: string; metric: string; filter: string; higherIsBetter: boolean; covered: number };
-
-/**
- * Chosen models side by side: the benchmarks most of them have visible
- * results on (at most COMPARE_MAX_BENCHMARKS), and each model's best score there.
- */
-export async function compareModels({ viewer, slugs, language, q }: { viewer: CurrentUser | null; slugs: string[]; language?: string; q?: string }) {
-  const models = slugs.length
-    ? await prisma.aiModel.findMany({ where: { slug: { in: slugs.slice(0, COMPARE_MAX_MODELS) } }, select: { id: true, slug: true, name: true, family: true } })
-    : [];
-  // In the order chosen.
-  models.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
-  if (models.length === 0) return { models, benchmarks: [] as ComparedBenchmark[], scores: [] as { modelId: string; benchmarkId: string; score: number; stderr: number | null }[] };
-  const ids = models.map((m) => m.id);
-  const where = conditions(viewer, { language, q });
-  const benchmarks = await prisma.$queryRaw<ComparedBenchmark[]>`
-    SELECT b.id, b.task, b.metric, b.filter, b."higherIsBetter", count(DISTINCT r."modelId")::int AS covered
-    FROM "EvaluationResult" r JOIN "Benchmark" b ON b.id = r."benchmarkId"
-    WHERE r."modelId" = ANY(${ids}::uuid[]) AND ${where}
-    GROUP BY b.id
-    ORDER BY covered DESC, count(*) DESC, b.task, b.metric, b.filter
-    LIMIT ${COMPARE_MAX_BENCHMARKS}`;
-  const benchmarkIds = benchmarks.map((b) => b.id);
-  const scores = benchmarkIds.length
-    ? await prisma.$queryRaw<{ modelId: string; benchmarkId: string; score: number; stderr: number | null }[]>`
-        SELECT DISTINCT ON (r."modelId", r."benchmarkId") r."modelId", r."benchmarkId", r.score, r.stderr
-        FROM "EvaluationResult" r JOIN "Benchmark" b ON b.id = r."benchmarkId"
-        WHERE r."modelId" = ANY(${ids}::uuid[]) AND r."benchmarkId" = ANY(${benchmarkIds}::uuid[]) AND ${where}
-        ORDER BY r."modelId", r."benchmarkId", CASE WHEN b."higherIsBetter" THEN -r.score ELSE r.score END`
-    : [];
-  // Shown by task name, so the same benchmarks line up from one comparison to the next.
-  benchmarks.sort((a, b) => a.task.localeCompare(b.task) || a.metric.localeCompare(b.metric) || a.filter.localeCompare(b.filter));
-  return { models, benchmarks, scores };
-}
-
-/** One submission with its provenance, and a page of its results. */
-export async function getRun({ viewer, runId, page }: { viewer: CurrentUser | null; runId: string; page: number }) {
-  const run = await prisma.evaluationRun.findUnique({
-    where: { id: runId },
-    select: {
-      id: true,
-      source: true,
-      harness: true,
-      harnessVersion: true,
-      gitHash: true,
-      modelBackend: true,
-      modelArgs: true,
-      modelSha: true,
-      taskHashes: true,
-      evaluatedAt: true,
-      notes: true,
-      visibility: true,
-      isDemo: true,
-      fileKey: true,
-      fileName: true,
-      fileSize: true,
-      fileSha256: true,
-      resultCount: true,
-      createdAt: true,
-      submittedById: true,
-      delegationId: true,
-      submittedBy: { select: { name: true } },
-      delegation: { select: { code: true } },
-      model: { select: { slug: true, name: true } },
-    },
-  });
-  if (!run) throw notFound();
-  // A members-only submission does not exist for those who may not see it.
-  if (!mayReadRun(viewer, run)) throw viewer ? forbidden() : notFound();
-  const results = await prisma.evaluationResult.findMany({
-    where: { runId },
-    orderBy: [{ benchmark: { task: "asc" } }, { benchmark: { metric: "asc" } }, { benchmark: { filter: "asc" } }],
-    skip: (page - 1) * RUN_RESULTS_PAGE_SIZE,
-    take: RUN_RESULTS_PAGE_SIZE,
-    select: {
-      id: true,
-      score: true,
-      stderr: true,
-      nShot: true,
-      language: true,
-      benchmark: { select: { id: true, task: true, metric: true, filter: true, higherIsBetter: true } },
-    },
-  });
-  return { run, results, total: run.resultCount, pageSize: RUN_RESULTS_PAGE_SIZE, mayWithdraw: mayWithdrawRun(viewer, run) };
-}
-
-/** The submitted lm-eval file of a run, for download (same visibility as the run). */
-export async function getRunFile({ viewer, runId }: { viewer: CurrentUser | null; runId: string }) {
-  const run = await prisma.evaluationRun.findUnique({ where: { id: runId }, select: { visibility: true, fileKey: true, fileName: true, fileSha256: true } });
-  if (!run || !run.fileKey || !run.fileName || !run.fileSha256) throw notFound();
-  if (!mayReadRun(viewer, run)) throw viewer ? forbidden() : notFound();
-  return { key: run.fileKey, filename: run.fileName, sha256: run.fileSha256, contentType: "application/json" };
+/** A group's member tasks, as the latest visible run that scored the group lists them. */
+async function groupMembers({ viewer, leaderboardId, task }: { viewer: CurrentUser | null; leaderboardId: string; task: string }): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ members: unknown }[]>`
+    SELECT run."groupSubtasks" -> ${task} AS members
+    FROM "EvaluationRun" run
+    WHERE run.id IN (SELECT r."runId" FROM "EvaluationResult" r WHERE r."leaderboardId" = ${leaderboardId}::uuid AND ${resultConditions(viewer)})
+      AND run."groupSubtasks" ? ${task}
+    ORDER BY run."createdAt" DESC
+    LIMIT 1`;
+  const members = rows[0]?.members;
+  return Array.isArray(members) ? members.filter((m): m is string => typeof m === "string") : [];
 }
 
 /** For a delegation's profile: how many submissions of it the viewer may see. */

@@ -26,6 +26,15 @@ export const ManualResultSchema = z.object({
   task: name(L.task),
   metric: name(L.metric),
   filter: name(L.filter).optional(),
+  /** A task, or a group (an aggregate of tasks such as mmlu): never ranked against each other. */
+  kind: z.enum(["task", "group"]),
+  /** The task's version as the harness reports it; empty when unknown. */
+  taskVersion: z
+    .string()
+    .trim()
+    .max(L.taskVersion)
+    .regex(/^[\p{L}\p{N}_.\-]+$/u, "research:validation.identifier")
+    .optional(),
   score: z.number().finite().min(-1e12).max(1e12),
   stderr: z.number().finite().min(0).max(1e12).optional(),
   nShot: z.number().int().min(0).max(10_000).optional(),
@@ -42,6 +51,12 @@ export type ManualResultInput = z.output<typeof ManualResultSchema>;
 
 export const ResultFilterSchema = z.object({
   language: language.optional().catch(undefined),
+  /** "show": list results of limited runs (never ranked) as well. */
+  limited: z
+    .enum(["show"])
+    .optional()
+    .catch(undefined)
+    .transform((v) => v === "show"),
   family: z.string().trim().min(1).max(60).optional().catch(undefined),
   q: z.string().trim().min(1).max(L.task).optional().catch(undefined),
 });

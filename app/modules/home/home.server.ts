@@ -1,9 +1,9 @@
 // The first page: "what needs me now?" for a signed-in user, and what is new for everyone.
-// Each domain adds its own items here as it arrives.
+// What needs the person (named objects, by role) is in needs.server.ts.
 import { prisma } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
-import { countPendingRequestsFor } from "~/modules/dataset/access.server";
+import { countUnread } from "~/modules/notification/notification.server";
 import { listStrategies } from "~/modules/strategy/strategy.server";
 import { listPositions } from "~/modules/vote/record.server";
 import { titlesOfVersions } from "~/modules/proposal/proposal.server";
@@ -34,11 +34,9 @@ export async function getRecent(user: CurrentUser | null, lang: string) {
 
 export async function getHome(user: CurrentUser | null) {
   const readsProposals = can(user, "readMembersOnly");
-  const leadsDrafts = user && can(user, "draftForDelegation") && user.delegation;
-  const votesForDelegation = user && can(user, "castBallot") && user.delegation;
-  const [statusCounts, unreadNotices, openInvitations, consultations, pendingAmendments, votesToCast, accessRequests] = await Promise.all([
+  const [statusCounts, unreadNotices, openInvitations, consultations] = await Promise.all([
     prisma.delegation.groupBy({ by: ["status"], _count: { _all: true } }),
-    user ? prisma.notification.count({ where: { userId: user.id, readAt: null } }) : Promise.resolve(0),
+    user ? countUnread(user.id) : Promise.resolve(0),
     user?.role === "SECRETARIAT"
       ? prisma.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } })
       : Promise.resolve(0),
@@ -50,25 +48,6 @@ export async function getHome(user: CurrentUser | null) {
           select: { id: true, slug: true, consultationEndsAt: true, currentVersion: true, originalLanguage: true },
         })
       : Promise.resolve([]),
-    leadsDrafts
-      ? prisma.amendment.count({ where: { status: "PENDING", proposal: { leadDelegationId: user.delegation!.id } } })
-      : Promise.resolve(0),
-    // Open votes the user's delegation may cast and has not yet.
-    votesForDelegation
-      ? prisma.vote.findMany({
-          where: {
-            status: "OPEN",
-            closesAt: { gt: new Date() },
-            eligibility: { some: { delegationId: user.delegation!.id } },
-            ballots: { none: { delegationId: user.delegation!.id } },
-          },
-          orderBy: { closesAt: "asc" },
-          take: HOME_LIST_SIZE,
-          select: { closesAt: true, rule: true, proposal: { select: { slug: true } } },
-        })
-      : Promise.resolve([]),
-    // Access requests to the delegation's datasets, for those who decide them.
-    user && can(user, "publishForDelegation") ? countPendingRequestsFor(user) : Promise.resolve(0),
   ]);
   // Titles of the listed consultations in every language they exist in, one query.
   const titles = await titlesOfVersions(consultations.map((c) => ({ proposalId: c.id, number: c.currentVersion })));
@@ -77,8 +56,7 @@ export async function getHome(user: CurrentUser | null) {
   >;
   return {
     delegations: { MEMBER: counts.MEMBER ?? 0, PARTNER: counts.PARTNER ?? 0, OBSERVER: counts.OBSERVER ?? 0 },
-    needs: { unreadNotices, openInvitations, pendingAmendments, accessRequests },
-    votesToCast: votesToCast.map((v) => ({ slug: v.proposal.slug, closesAt: v.closesAt, rule: v.rule })),
+    needs: { unreadNotices, openInvitations },
     consultations: consultations.map((c) => ({
       slug: c.slug,
       endsAt: c.consultationEndsAt!,

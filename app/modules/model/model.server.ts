@@ -183,8 +183,3 @@ export async function getModelBySlug(slug: string) {
   if (!model) throw notFound();
   return model;
 }
-
-/** The registry entry an lm-eval file names (by its repository id), if any. */
-export async function findModelByRepository(repository: string) {
-  return prisma.aiModel.findFirst({ where: { repository: { equals: repository, mode: "insensitive" } }, select: { id: true, slug: true, name: true } });
-}

@@ -1,31 +1,60 @@
-// In-app notices to one user (a second factor changed, a password changed…).
+// The notification centre: a person's notices, newest first, paginated; the
+// unread count of the header; marking read. Security notices (a second factor
+// changed…) are written here; event notices by events.server.ts.
 import { prisma, type Transaction } from "~/utils/db.server";
+import { NOTIFICATION_PAGE_SIZE, SECURITY_CATEGORY, UNREAD_BADGE_MAX, type SecurityKind } from "./categories";
 
-export type NotificationKind =
-  | "security.passwordChanged"
-  | "security.totpEnabled"
-  | "security.totpDisabled"
-  | "security.recoveryCodesRegenerated"
-  | "security.recoveryCodeUsed"
-  | "security.repeatedSignInFailures"
-  | "dataset.accessRequested"
-  | "dataset.accessApproved"
-  | "dataset.accessDenied"
-  | "vote.reminder";
+export type NotificationKind = SecurityKind;
 
-export async function notify(tx: Transaction, userId: string, kind: NotificationKind, data: Record<string, string> = {}) {
-  await tx.notification.create({ data: { userId, kind, data } });
+/** A security notice to one person, in the transaction of the change it reports. Always shown, never configurable. */
+export async function notify(tx: Transaction, userId: string, kind: SecurityKind, data: Record<string, string | number> = {}) {
+  await tx.notification.create({ data: { userId, kind, category: SECURITY_CATEGORY, data } });
 }
 
-export const NOTIFICATION_PAGE_SIZE = 20;
+const noticeSelect = {
+  id: true,
+  kind: true,
+  category: true,
+  objectType: true,
+  objectId: true,
+  proposalId: true,
+  data: true,
+  createdAt: true,
+  readAt: true,
+} as const;
 
-export async function listNotifications(userId: string) {
+/** One page of the person's notices shown in the app, newest first. */
+export async function listNotifications({ userId, page, pageSize = NOTIFICATION_PAGE_SIZE }: { userId: string; page: number; pageSize?: number }) {
+  const where = { userId, inApp: true };
+  const [items, total] = await Promise.all([
+    prisma.notification.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize, select: noticeSelect }),
+    prisma.notification.count({ where }),
+  ]);
+  return { items, total, pageSize };
+}
+
+/** The newest notices, for a short list (home page). */
+export async function latestUnread(userId: string, take: number) {
   return prisma.notification.findMany({
-    where: { userId },
-    orderBy: { createdAt: "desc" },
-    take: NOTIFICATION_PAGE_SIZE,
-    select: { id: true, kind: true, data: true, createdAt: true, readAt: true },
+    where: { userId, inApp: true, readAt: null },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: noticeSelect,
   });
+}
+
+/** Unread notices shown in the app, counted up to UNREAD_BADGE_MAX + 1 (the badge says "99+"). */
+export async function countUnread(userId: string): Promise<number> {
+  const rows = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "Notification" WHERE "userId" = ${userId}::uuid AND "inApp" AND "readAt" IS NULL LIMIT ${UNREAD_BADGE_MAX + 1}
+    ) unread`;
+  return rows[0]?.n ?? 0;
+}
+
+/** Marks one of the person's notices read (someone else's id changes nothing). */
+export async function markNotificationRead({ userId, notificationId }: { userId: string; notificationId: string }) {
+  await prisma.notification.updateMany({ where: { id: notificationId, userId, readAt: null }, data: { readAt: new Date() } });
 }
 
 export async function markNotificationsRead(userId: string) {

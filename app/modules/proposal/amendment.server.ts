@@ -5,6 +5,7 @@ import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { DomainError, forbidden, notFound } from "~/utils/errors";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { noticeAmendmentDecided, noticeAmendmentProposed } from "~/modules/notification/proposal-events.server";
 import { mayLead, mayProposeAmendment } from "./permissions";
 import { assertConsultationOpen, claimNextVersion, loadAccess, originalSections, writeVersion } from "./proposal.server";
 
@@ -50,6 +51,7 @@ export async function proposeAmendment({
       objectId: amendment.id,
       data: { proposalId, sectionKey, baseVersion: access.currentVersion },
     });
+    await noticeAmendmentProposed(tx, { actor, proposalId, sectionKey });
     return amendment;
   });
 }
@@ -91,6 +93,7 @@ export async function acceptAmendment({ actor, amendmentId, reason }: { actor: C
       objectId: amendmentId,
       data: { proposalId: amendment.proposalId, version: number, creditedDelegationId: amendment.delegationId },
     });
+    await noticeAmendmentDecided(tx, { actor, amendmentId, accepted: true });
     return { version: number };
   });
 }
@@ -115,6 +118,7 @@ export async function rejectAmendment({ actor, amendmentId, reason }: { actor: C
       objectId: amendmentId,
       data: { proposalId: amendment.proposalId, reason },
     });
+    await noticeAmendmentDecided(tx, { actor, amendmentId, accepted: false });
   });
 }
 

@@ -6,6 +6,7 @@ import { prisma } from "~/utils/db.server";
 import { DomainError, forbidden, notFound } from "~/utils/errors";
 import { can } from "~/utils/permissions";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { noticeBracket } from "~/modules/notification/proposal-events.server";
 import { isLeadDrafter, mayBracket } from "./permissions";
 import { loadAccess, originalSections } from "./proposal.server";
 
@@ -49,6 +50,7 @@ export async function openBracket({
       objectId: bracket.id,
       data: { proposalId, sectionKey, passage },
     });
+    await noticeBracket(tx, { actor, bracketId: bracket.id });
     return bracket;
   });
 }
@@ -84,6 +86,7 @@ export async function resolveBracket({
       objectId: bracketId,
       data: { proposalId: bracket.proposalId, outcome },
     });
+    await noticeBracket(tx, { actor, bracketId, resolution: outcome });
   });
 }
 

@@ -9,6 +9,7 @@ import { prisma, type Transaction } from "~/utils/db.server";
 import { DomainError, forbidden, notFound } from "~/utils/errors";
 import { can } from "~/utils/permissions";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { noticeCoDrafterInvited, noticeConsultationChange } from "~/modules/notification/proposal-events.server";
 import { CONSULTATION_MAX_DAYS, PROPOSAL_PAGE_SIZE } from "./constants";
 import { isLeadDrafter, mayEdit, mayLead, type ProposalAccess } from "./permissions";
 
@@ -382,6 +383,7 @@ export async function inviteCoDrafter({ actor, proposalId, delegationId }: { act
       objectId: proposalId,
       data: { delegationId },
     });
+    await noticeCoDrafterInvited(tx, { actor, proposalId, delegationId });
   });
 }
 
@@ -428,6 +430,7 @@ export async function openOrExtendConsultation({
       objectId: proposalId,
       data: { until: until.toISOString() },
     });
+    await noticeConsultationChange(tx, { actor, proposalId, until, extended: extend });
   });
 }
 

@@ -4,6 +4,7 @@ import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { DomainError, forbidden } from "~/utils/errors";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { noticeSponsorship } from "~/modules/notification/proposal-events.server";
 import { mayCoSponsor } from "./permissions";
 import { loadAccess } from "./proposal.server";
 
@@ -35,5 +36,6 @@ export async function setSponsorship({ actor, proposalId, join }: { actor: Curre
       objectId: proposalId,
       data: { version: access.currentVersion },
     });
+    await noticeSponsorship(tx, { actor, proposalId, joined: join });
   });
 }

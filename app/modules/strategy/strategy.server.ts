@@ -11,6 +11,7 @@ import { keyedSections, slugFor, type SectionDraft } from "~/modules/text/sectio
 import { prisma, type Transaction } from "~/utils/db.server";
 import { DomainError, forbidden, notFound } from "~/utils/errors";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { noticeStrategyPublished } from "~/modules/notification/research-events.server";
 import { COMPARE_PICKER_LIMIT, DSI_DIMENSIONS, STRATEGY_PAGE_SIZE, UUID_PATTERN } from "./constants";
 import { mayCreate, mayEdit, mayPublish, readableVersion, visibleStrategies, type StrategyAccess } from "./permissions";
 
@@ -258,6 +259,7 @@ export async function publishStrategy({
       objectId: strategyId,
       data: { version, visibility, previousVersion: access.publishedVersion },
     });
+    await noticeStrategyPublished(tx, { actor, strategyId });
   });
 }
 

@@ -83,6 +83,6 @@ describe("attemptLogin", () => {
     }
     const notices = await prisma.notification.findMany({ where: { userId: owner.id, kind: "security.repeatedSignInFailures" } });
     expect(notices).toHaveLength(1);
-    expect(notices[0]!.data).toEqual({ count: String(L.noticeAfterFailuresPerAccount) });
+    expect(notices[0]!.data).toEqual({ count: L.noticeAfterFailuresPerAccount });
   });
 });

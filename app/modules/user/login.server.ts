@@ -58,6 +58,6 @@ async function countFailure({ email, ip, userId }: { email: string; ip: string; 
   // Once per window, when the count reaches the threshold: the owner hears of it, wherever the tries came from.
   if (userId && onAccount === L.noticeAfterFailuresPerAccount) {
     securityEvent("login.repeatedFailures", { userId, count: onAccount });
-    await prisma.$transaction((tx) => notify(tx, userId, "security.repeatedSignInFailures", { count: String(onAccount) }));
+    await prisma.$transaction((tx) => notify(tx, userId, "security.repeatedSignInFailures", { count: onAccount }));
   }
 }

@@ -16,9 +16,7 @@ export const SILENCE_MIN_HOURS = 72;
 export const VOTE_MIN_HOURS = 1;
 export const VOTE_MAX_DAYS = 90;
 export const DEFAULT_QUORUM_PERCENT = 50;
-/** Delegations that have not voted are reminded this long before the deadline. */
-export const REMINDER_BEFORE_MS = 24 * 60 * 60 * 1000;
-/** How often each app server looks for votes to close and reminders to send. */
-export const SWEEP_INTERVAL_MS = 60 * 1000;
+/** Heads and alternates of delegations that have not voted are reminded this many hours before the deadline. */
+export const REMINDER_WINDOWS_HOURS = [24, 2] as const;
 export const EXPLANATION_MAX = 4_000;
 export const RESERVATION_MAX = 2_000;

@@ -27,6 +27,9 @@ export async function getVoteState(proposalId: string, viewer: CurrentUser) {
       tallyAbstain: true,
       tallyObject: true,
       tallyBreak: true,
+      closedEarly: true,
+      unableToVote: true,
+      originalClosesAt: true,
       _count: { select: { ballots: true } },
     },
   });
@@ -53,6 +56,10 @@ export async function getVoteState(proposalId: string, viewer: CurrentUser) {
     closedAt: vote.closedAt,
     eligibleCount: vote.eligibleCount,
     voted: vote._count.ballots,
+    closedEarly: vote.closedEarly,
+    originalClosesAt: vote.originalClosesAt,
+    // Eligible delegations that could not vote and why (recorded at close).
+    unableToVote: closed ? (vote.unableToVote as { code: string; reason: string }[]) : [],
     // Results stay hidden until the vote closes.
     outcome: closed ? vote.outcome : null,
     tally: closed

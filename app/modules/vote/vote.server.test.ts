@@ -7,7 +7,8 @@ import { prisma } from "~/utils/db.server";
 import { verifyAuditChain } from "~/modules/audit/audit.server";
 import { createProposal, getVersionText, saveVersion } from "~/modules/proposal/proposal.server";
 import { checkReceipt, getVoteRecord, getVoteState } from "./record.server";
-import { castBallot, closeVoteIfDue, openVote, recountVote, sweepVotes } from "./vote.server";
+import { remindVote } from "./deadlines.server";
+import { castBallot, closeDueVotes, closeVoteIfDue, openVote, recountVote } from "./vote.server";
 
 type Actor = Awaited<ReturnType<typeof delegationActor>>;
 const CODES = ["BR", "RU", "IN", "CN", "ZA", "EG", "ET", "IR", "AE", "ID"];
@@ -134,18 +135,28 @@ describe("closing", () => {
     for (const head of heads) await castBallot({ actor: head, voteId: early.vote.id, choice: "NO" });
     const late = await setup("TWO_THIRDS");
     await prisma.vote.update({ where: { id: late.vote.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
-    const { closed } = await sweepVotes();
+    const closed = await closeDueVotes();
     expect(closed).toBeGreaterThanOrEqual(2);
     expect(await prisma.vote.findUniqueOrThrow({ where: { id: early.vote.id } })).toMatchObject({ status: "CLOSED", outcome: "REJECTED", tallyNo: 10 });
     expect(await prisma.vote.findUniqueOrThrow({ where: { id: late.vote.id } })).toMatchObject({ status: "CLOSED", outcome: "NO_QUORUM" });
-    expect((await sweepVotes()).closed).toBe(0);
+    expect(await closeDueVotes()).toBe(0);
   });
 
-  it("reminds the heads of delegations that have not voted, once", async () => {
-    const { vote } = await setup("SIMPLE_MAJORITY", 10);
+  it("reminds the heads of delegations that have not voted, once per deadline", async () => {
+    const { vote } = await setup("SIMPLE_MAJORITY", 30);
     await castBallot({ actor: heads[0]!, voteId: vote.id, choice: "YES" });
-    await sweepVotes();
-    await sweepVotes();
+    const closesAt = vote.closesAt.toISOString();
+    // Too early: the 24-hour reminder's time has not come.
+    expect(await remindVote({ voteId: vote.id, closesAt, hours: 24 })).toBe(0);
+    await prisma.vote.update({ where: { id: vote.id }, data: { openedAt: new Date(Date.now() - 10 * 3_600_000), closesAt: inHours(20) } });
+    const moved = (await prisma.vote.findUniqueOrThrow({ where: { id: vote.id } })).closesAt.toISOString();
+    // A job queued for the old deadline does nothing.
+    expect(await remindVote({ voteId: vote.id, closesAt, hours: 24 })).toBe(0);
+    const [first, second] = await Promise.all([remindVote({ voteId: vote.id, closesAt: moved, hours: 24 }), remindVote({ voteId: vote.id, closesAt: moved, hours: 24 })]);
+    // One of the two concurrent runs sends, to every head (and alternate) of the nine delegations that have not voted.
+    expect(Math.min(first, second)).toBe(0);
+    expect(first + second).toBeGreaterThanOrEqual(CODES.length - 1);
+    expect(await prisma.notification.count({ where: { kind: "vote.reminder", proposalId: vote.proposalId } })).toBe(first + second);
     expect(await prisma.notification.count({ where: { kind: "vote.reminder", userId: heads[0]!.id } })).toBe(0);
     expect(await prisma.notification.count({ where: { kind: "vote.reminder", userId: heads[1]!.id } })).toBe(1);
   });

@@ -5,15 +5,15 @@ import { randomBytes } from "node:crypto";
 import type { BallotChoice, VoteRule } from "~/generated/prisma/enums";
 import type { CurrentUser } from "~/utils/auth.server";
 import { hasRecentAuthentication } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Transaction } from "~/utils/db.server";
 import { DomainError, forbidden, notFound } from "~/utils/errors";
 import { logger } from "~/utils/logger.server";
 import { can } from "~/utils/permissions";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { notify } from "~/modules/notification/notification.server";
 import { isLeadDrafter } from "~/modules/proposal/permissions";
 import { loadAccess, originalSections } from "~/modules/proposal/proposal.server";
-import { CHOICES_BY_RULE, REMINDER_BEFORE_MS, SILENCE_MIN_HOURS, VOTE_MAX_DAYS, VOTE_MIN_HOURS } from "./constants";
+import { CHOICES_BY_RULE, SILENCE_MIN_HOURS, VOTE_MAX_DAYS, VOTE_MIN_HOURS } from "./constants";
+import { noticeVoteClosed, noticeVoteOpened, scheduleVoteDeadline, unableToVote } from "./deadlines.server";
 import { mayCloseEarly, outcomeOf, tallyOf, type Tally } from "./rules";
 
 export type Reservation = { sectionKey: string; text: string };
@@ -29,12 +29,15 @@ export async function openVote({
   rule,
   quorumPercent,
   closesAt,
+  endConsultation = false,
 }: {
   actor: CurrentUser;
   proposalId: string;
   rule: VoteRule;
   quorumPercent: number;
   closesAt: Date;
+  /** A consultation still running ends only when the opener says so explicitly. */
+  endConsultation?: boolean;
 }) {
   const minHours = rule === "SILENCE" ? SILENCE_MIN_HOURS : VOTE_MIN_HOURS;
   if (closesAt.getTime() < Date.now() + minHours * 3_600_000) throw new DomainError(400, "errors.deadlineTooSoon", { count: minHours });
@@ -42,6 +45,10 @@ export async function openVote({
   return prisma.$transaction(async (tx) => {
     const access = await loadAccess(tx, proposalId);
     if (!mayOpenVote(actor, access)) throw forbidden();
+    const consultation = await consultationRunning(tx, proposalId);
+    if (consultation && !endConsultation) {
+      throw new DomainError(409, "notifications:errors.consultationRunning", { until: consultation.toISOString() });
+    }
     // Freezes the text: only drafts and consultations can be edited, and this moves it to VOTING.
     const moved = await tx.proposal.updateMany({
       where: { id: proposalId, status: { in: ["DRAFT", "CONSULTATION"] }, currentVersion: access.currentVersion },
@@ -67,10 +74,28 @@ export async function openVote({
       act: "vote.opened",
       objectType: "vote",
       objectId: vote.id,
-      data: { proposalId, version: access.currentVersion, rule, quorumPercent: vote.quorumPercent, closesAt: closesAt.toISOString(), eligible: members.length },
+      data: {
+        proposalId,
+        version: access.currentVersion,
+        rule,
+        quorumPercent: vote.quorumPercent,
+        closesAt: closesAt.toISOString(),
+        eligible: members.length,
+        ...(consultation ? { consultationEnded: consultation.toISOString() } : {}),
+      },
     });
+    await noticeVoteOpened(tx, { vote, actorId: actor.id });
+    await scheduleVoteDeadline(tx, vote);
     return vote;
   });
+}
+
+/** When the running consultation of the proposal would have ended (null when none is running), by the database clock. */
+async function consultationRunning(tx: Transaction, proposalId: string): Promise<Date | null> {
+  const rows = await tx.$queryRaw<{ endsAt: Date }[]>`
+    SELECT "consultationEndsAt" AS "endsAt" FROM "Proposal"
+    WHERE id = ${proposalId}::uuid AND status = 'CONSULTATION' AND "consultationEndsAt" > now()`;
+  return rows[0]?.endsAt ?? null;
 }
 
 type CastRow = { id: string; receipt: string; castAt: Date };
@@ -159,80 +184,90 @@ export async function castBallot({
 
 const tallyColumns = (t: Tally) => ({ tallyYes: t.yes, tallyNo: t.no, tallyAbstain: t.abstain, tallyObject: t.object, tallyBreak: t.breakSilence });
 
+type CloseOptions = {
+  /** The chair closing before the deadline: allowed once every delegation able to vote has voted. */
+  early?: { actorId: string; delegationId?: string };
+};
+
 /**
  * Closes a vote that is due (deadline passed, or everyone voted where that is
- * final). Exactly once: the row is locked, and only an OPEN vote changes.
- * Returns whether this call closed it.
+ * final), or that the chair closes early. Exactly once: the row is locked, and
+ * only an OPEN vote changes. The record names the eligible delegations that
+ * could not vote and why. Returns whether this call closed it.
  */
-export async function closeVoteIfDue(voteId: string): Promise<boolean> {
+export async function closeVoteIfDue(voteId: string, { early }: CloseOptions = {}): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string; due: boolean }[]>`
       SELECT id, ("closesAt" <= now()) AS due FROM "Vote" WHERE id = ${voteId}::uuid AND status = 'OPEN' FOR UPDATE`;
     const row = locked[0];
-    if (!row) return false;
+    if (!row) {
+      if (early) throw new DomainError(409, "errors.voteClosed");
+      return false;
+    }
     const vote = await tx.vote.findUniqueOrThrow({ where: { id: voteId } });
-    const ballots = await tx.ballot.findMany({ where: { voteId }, select: { choice: true } });
-    if (!row.due && !mayCloseEarly(vote.rule, vote.eligibleCount, ballots.length)) return false;
+    const ballots = await tx.ballot.findMany({ where: { voteId }, select: { choice: true, delegationId: true } });
+    const unable = await unableToVote(tx, voteId);
+    if (early) {
+      if (vote.rule === "SILENCE") throw new DomainError(409, "notifications:errors.silenceRunsItsWindow");
+      // Every eligible delegation with a head or alternate account has voted.
+      const voted = new Set(ballots.map((b) => b.delegationId));
+      const waiting = await tx.voteEligibility.count({
+        where: { voteId, delegationId: { notIn: [...voted, ...unable.map((u) => u.delegationId)] } },
+      });
+      if (waiting > 0) throw new DomainError(409, "notifications:errors.notEveryoneVoted", { count: waiting });
+    } else if (!row.due && !mayCloseEarly(vote.rule, vote.eligibleCount, ballots.length)) {
+      return false;
+    }
     const tally = tallyOf(ballots.map((b) => b.choice));
     const outcome = outcomeOf({ rule: vote.rule, tally, eligible: vote.eligibleCount, quorumPercent: vote.quorumPercent });
-    await tx.vote.update({ where: { id: voteId }, data: { status: "CLOSED", closedAt: new Date(), outcome, ...tallyColumns(tally) } });
+    await tx.vote.update({
+      where: { id: voteId },
+      data: { status: "CLOSED", closedAt: new Date(), outcome, closedEarly: Boolean(early), unableToVote: unable, ...tallyColumns(tally) },
+    });
     await tx.proposal.update({
       where: { id: vote.proposalId },
       data: { status: outcome === "ADOPTED" ? "ADOPTED" : "REJECTED", lastActivityAt: new Date() },
     });
     await recordAuditEvent(tx, {
-      actorId: null,
+      actorId: early?.actorId ?? null,
+      delegationId: early?.delegationId ?? null,
       act: "vote.closed",
       objectType: "vote",
       objectId: voteId,
-      data: { proposalId: vote.proposalId, outcome, tally, eligible: vote.eligibleCount, participated: ballots.length },
+      data: {
+        proposalId: vote.proposalId,
+        outcome,
+        tally,
+        eligible: vote.eligibleCount,
+        participated: ballots.length,
+        closedEarly: Boolean(early),
+        unableToVote: unable.map((u) => ({ code: u.code, reason: u.reason })),
+      },
     });
+    await noticeVoteClosed(tx, { vote: { id: voteId, proposalId: vote.proposalId }, outcome, actorId: early?.actorId ?? null });
     return true;
   });
 }
 
+/** The chair closes a vote before its deadline: every eligible delegation able to vote has voted. */
+export async function closeVoteEarly({ actor, voteId }: { actor: CurrentUser; voteId: string }) {
+  if (!can(actor, "chairVote")) throw forbidden();
+  await closeVoteIfDue(voteId, { early: { actorId: actor.id, delegationId: actor.delegation?.id } });
+}
+
 /**
- * Background work every app server runs (at start and every minute): close due
- * votes and remind delegations before deadlines. Idempotent: several servers
- * may run it at the same time.
+ * Closes votes that are due and that no deadline job closed (a safety net run
+ * every minute, and what catches up after every server was down).
  */
-export async function sweepVotes(): Promise<{ closed: number; reminded: number }> {
+export async function closeDueVotes(): Promise<number> {
   const due = await prisma.$queryRaw<{ id: string }[]>`
     SELECT v.id FROM "Vote" v
     WHERE v.status = 'OPEN' AND (v."closesAt" <= now()
       OR (v.rule <> 'SILENCE' AND (SELECT count(*) FROM "Ballot" b WHERE b."voteId" = v.id) >= v."eligibleCount" AND v."eligibleCount" > 0))`;
   let closed = 0;
   for (const { id } of due) if (await closeVoteIfDue(id)) closed++;
-  const reminded = await sendReminders();
-  if (closed || reminded) logger.info({ closed, reminded }, "vote sweep");
-  return { closed, reminded };
-}
-
-async function sendReminders(): Promise<number> {
-  const soon = new Date(Date.now() + REMINDER_BEFORE_MS);
-  const votes = await prisma.vote.findMany({
-    where: { status: "OPEN", remindedAt: null, closesAt: { lte: soon } },
-    select: { id: true, proposal: { select: { slug: true } } },
-  });
-  let count = 0;
-  for (const vote of votes) {
-    await prisma.$transaction(async (tx) => {
-      // Claim the reminder: one server sends it, once.
-      const claimed = await tx.vote.updateMany({ where: { id: vote.id, remindedAt: null }, data: { remindedAt: new Date() } });
-      if (claimed.count !== 1) return;
-      const people = await tx.user.findMany({
-        where: {
-          disabledAt: null,
-          role: { in: ["HEAD", "ALTERNATE"] },
-          delegation: { voteEligibility: { some: { voteId: vote.id } }, ballots: { none: { voteId: vote.id } } },
-        },
-        select: { id: true },
-      });
-      for (const p of people) await notify(tx, p.id, "vote.reminder", { slug: vote.proposal.slug });
-      count += people.length;
-    });
-  }
-  return count;
+  if (closed) logger.info({ closed }, "due votes closed");
+  return closed;
 }
 
 export async function recountVote(voteId: string) {
