@@ -25,6 +25,13 @@ import * as strategyList from "~/routes/api.v1.strategies._index";
 import * as voteOne from "~/routes/api.v1.votes.$id";
 import * as voteList from "~/routes/api.v1.votes._index";
 import * as fallback from "~/routes/api.$";
+import * as modelList from "~/routes/api.v1.models._index";
+import * as modelOne from "~/routes/api.v1.models.$slug";
+import * as evaluations from "~/routes/api.v1.evaluations._index";
+import * as evaluationOne from "~/routes/api.v1.evaluations.$id._index";
+import * as evaluationResults from "~/routes/api.v1.evaluations.$id.results";
+import * as leaderboardList from "~/routes/api.v1.leaderboards._index";
+import * as leaderboardOne from "~/routes/api.v1.leaderboards.$id";
 import { loadContext, ORIGIN } from "./http";
 
 type RouteModule = {
@@ -50,14 +57,24 @@ export const API_ROUTES: Record<string, RouteModule> = {
   listProposalComments: proposalComments,
   listVotes: voteList,
   getVote: voteOne,
+  listModels: modelList,
+  getModel: modelOne,
+  listEvaluations: evaluations,
+  submitEvaluation: evaluations,
+  getEvaluation: evaluationOne,
+  listEvaluationResults: evaluationResults,
+  listLeaderboards: leaderboardList,
+  getLeaderboard: leaderboardOne,
   getOpenApi: openapi,
 };
 
 /** Which endpoint a concrete path is, with its path parameters, as Remix would match it. */
-export function matchEndpoint(pathname: string): { id: string; params: Record<string, string> } | null {
+export function matchEndpoint(pathname: string, method = "GET"): { id: string; params: Record<string, string> } | null {
   const path = pathname.startsWith(API_BASE_PATH) ? pathname.slice(API_BASE_PATH.length) : pathname;
   const parts = path.split("/").filter(Boolean);
-  for (const def of ENDPOINTS) {
+  const wanted = method === "POST" ? "post" : "get";
+  // A path served for both methods answers the other one through the same route module.
+  for (const def of [...ENDPOINTS].sort((a, b) => Number(b.method === wanted) - Number(a.method === wanted))) {
     const template = def.path.split("/").filter(Boolean);
     if (template.length !== parts.length) continue;
     const params: Record<string, string> = {};
@@ -84,7 +101,7 @@ export async function callApi(path: string, { method = "GET", token, headers = {
     headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
     ...(body !== undefined ? { body } : {}),
   });
-  const match = matchEndpoint(url.pathname);
+  const match = matchEndpoint(url.pathname, method);
   const module: RouteModule = match ? API_ROUTES[match.id]! : fallback;
   const args = { request, params: match?.params ?? {}, context: loadContext(clientIp) };
   return method === "GET" || method === "HEAD" ? module.loader(args) : module.action(args);

@@ -126,15 +126,20 @@ export default function ApiReference() {
                               <code>{p.type}</code>
                             </td>
                             <td>{p.required ? t("reference.yes") : t("reference.no")}</td>
-                            <td>{t(`params.${p.name}`, { max: limits.pageMax })}</td>
+                            <td>{p.in === "body" ? t(`bodyFields.${p.name}`) : t(`params.${p.name}`, { max: limits.pageMax })}</td>
                           </tr>
                         ))}
                       </tbody>
                     </table>
                   </div>
                 ) : null}
+                {e.bodyType ? (
+                  <p>
+                    {t("reference.body")}: <code dir="ltr">{e.bodyType}</code>
+                  </p>
+                ) : null}
                 <p>
-                  {t("reference.answer")}: {e.status} — <a href={`#schema-${e.answer.split(" ")[0]}`}>
+                  {t("reference.answer")}: {[e.status, ...e.alsoStatus].join(", ")} — <a href={`#schema-${e.answer.split(" ")[0]}`}>
                     <code dir="ltr">{e.answer}</code>
                   </a>
                   {e.paginated ? ` — ${t("reference.paginated")}` : null}

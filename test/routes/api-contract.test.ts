@@ -41,6 +41,11 @@ beforeAll(async () => {
   const vote = await prisma.vote.findFirstOrThrow({ where: { status: "CLOSED" }, select: { id: true } });
   const openVote = await prisma.vote.findFirstOrThrow({ where: { status: "OPEN" }, select: { id: true } });
   const comment = await prisma.comment.findFirstOrThrow({ select: { proposal: { select: { slug: true } }, sectionKey: true } });
+  const model = await prisma.aiModel.findFirstOrThrow({ where: { runs: { some: { visibility: "PUBLIC" } } }, select: { slug: true } });
+  const jais = await prisma.aiModel.findUniqueOrThrow({ where: { repository: "inceptionai/jais-13b-chat" }, select: { slug: true } });
+  const run = await prisma.evaluationRun.findFirstOrThrow({ where: { visibility: "PUBLIC", resultCount: { gt: 0 } }, select: { id: true } });
+  const membersRun = await prisma.evaluationRun.findFirstOrThrow({ where: { visibility: "MEMBERS" }, select: { id: true } });
+  const leaderboard = await prisma.leaderboardSummary.findFirstOrThrow({ where: { audience: "PUBLIC", modelCount: { gt: 1 } }, select: { leaderboardId: true } });
   demo = {
     position: position.slug,
     draft: draft.slug,
@@ -53,11 +58,24 @@ beforeAll(async () => {
     openVote: openVote.id,
     commented: comment.proposal.slug,
     section: comment.sectionKey,
+    model: model.slug,
+    jais: jais.slug,
+    run: run.id,
+    membersRun: membersRun.id,
+    leaderboard: leaderboard.leaderboardId,
   };
 }, 180_000);
 afterAll(() => fs.rm(root, { recursive: true, force: true }));
 
-type Case = { path: string; token?: "read" | "writeOnly" | "bogus"; status: number };
+type Case = { path: string; token?: "read" | "writeOnly" | "bogus"; status: number; method?: "POST"; body?: () => Promise<BodyInit>; headers?: Record<string, string> };
+
+/** A results file as an evaluation pipeline sends it: multipart, the file in `file`. */
+async function results(file: string, fields: Record<string, string> = {}): Promise<FormData> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries({ language: "en", visibility: "PUBLIC", ...fields })) form.append(k, v);
+  form.append("file", new Blob([(await fs.readFile(path.resolve("test/fixtures/lm-eval", file))) as BlobPart]), file);
+  return form;
+}
 
 /** The calls made for each endpoint: at least one success and, where it has them, its documented errors. */
 function cases(): Record<string, Case[]> {
@@ -139,6 +157,50 @@ function cases(): Record<string, Case[]> {
       { path: `/votes/${demo.openVote}`, token: "read", status: 404 },
       { path: "/votes/not-a-uuid", token: "read", status: 404 },
     ],
+    listModels: [
+      { path: "/models", status: 200 },
+      { path: "/models?family=Qwen2.5&openWeights=true&limit=2", status: 200 },
+      { path: "/models?openWeights=maybe", status: 400 },
+    ],
+    getModel: [
+      { path: `/models/${demo.model}`, status: 200 },
+      { path: "/models/no-such-model", status: 404 },
+    ],
+    listEvaluations: [
+      { path: "/evaluations", status: 200 },
+      { path: `/evaluations?model=${demo.model}&limit=1`, token: "read", status: 200 },
+    ],
+    submitEvaluation: [
+      // The demo already imported this file for this model: the same run again, nothing stored.
+      { path: "/evaluations", method: "POST", token: "writeOnly", body: () => results("deepseek-r1-distill-qwen-7b.json"), status: 200 },
+      { path: "/evaluations", method: "POST", token: "writeOnly", body: () => results("no-date-no-config.json", { model: demo.jais! }), status: 201 },
+      { path: "/evaluations", method: "POST", token: "writeOnly", body: () => results("early-0.4-alias-groups.json"), status: 422 },
+      { path: "/evaluations", method: "POST", token: "writeOnly", body: () => results("broken-not-results.json", { model: demo.jais! }), status: 422 },
+      { path: "/evaluations", method: "POST", token: "writeOnly", body: () => results("deepseek-r1-distill-qwen-7b.json", { language: "klingon" }), status: 400 },
+      { path: "/evaluations", method: "POST", token: "writeOnly", body: () => results("legacy-0.3-pythia.json", { model: "no-such-model" }), status: 422 },
+      { path: "/evaluations", method: "POST", token: "writeOnly", body: async () => "{}", headers: { "Content-Type": "application/json" }, status: 415 },
+      { path: "/evaluations", method: "POST", body: () => results("deepseek-r1-distill-qwen-7b.json"), status: 401 },
+      { path: "/evaluations", method: "POST", token: "read", body: () => results("deepseek-r1-distill-qwen-7b.json"), status: 403 },
+    ],
+    getEvaluation: [
+      { path: `/evaluations/${demo.run}`, status: 200 },
+      { path: `/evaluations/${demo.membersRun}`, status: 404 },
+      { path: `/evaluations/${demo.membersRun}`, token: "read", status: 200 },
+    ],
+    listEvaluationResults: [
+      { path: `/evaluations/${demo.run}/results`, status: 200 },
+      { path: `/evaluations/${demo.run}/results?cursor=nonsense`, status: 400 },
+      { path: "/evaluations/00000000-0000-0000-0000-000000000000/results", status: 404 },
+    ],
+    listLeaderboards: [
+      { path: "/leaderboards", status: 200 },
+      { path: "/leaderboards?language=hi&family=BLOOM&q=xnli", token: "read", status: 200 },
+    ],
+    getLeaderboard: [
+      { path: `/leaderboards/${demo.leaderboard}`, status: 200 },
+      { path: `/leaderboards/${demo.leaderboard}?language=en`, token: "read", status: 200 },
+      { path: "/leaderboards/00000000-0000-0000-0000-000000000000", status: 404 },
+    ],
     getOpenApi: [{ path: "/openapi.json", status: 200 }],
   };
 }
@@ -160,7 +222,7 @@ describe("the API against its OpenAPI document", () => {
     const problems: string[] = [];
     for (const [id, list] of Object.entries(cases())) {
       for (const c of list) {
-        const res = await callApi(c.path, { token: tokenOf(c) });
+        const res = await callApi(c.path, { token: tokenOf(c), method: c.method, body: c.body ? await c.body() : undefined, headers: c.headers });
         const body = await res.json();
         if (res.status !== c.status) problems.push(`${c.path}: ${res.status}, expected ${c.status} ${JSON.stringify(body).slice(0, 200)}`);
         const errors = validator.check(id, res.status, body);

@@ -13,6 +13,7 @@ export class ApiError extends Error {
     readonly values: Record<string, string | number> = {},
     readonly details: ErrorDetail[] = [],
     readonly headers: Record<string, string> = {},
+    readonly suggestions: { slug: string; name: string; reason: string }[] = [],
   ) {
     super(code);
     this.name = "ApiError";

@@ -49,6 +49,9 @@ async function generate(origin: string) {
       401: error(401),
       429: { ...error(429), headers: { "Retry-After": header(t("reference.headers.retryAfter"), "integer") } },
     };
+    for (const status of def.alsoStatus ?? []) {
+      responses[status] = { description: t(`endpoints.${def.id}.status${status}`), headers: rateHeaders, content: { "application/json": { schema: def.response } } };
+    }
     if (def.method === "get") responses[304] = { description: t("reference.statuses.304") };
     for (const status of def.errors) responses[status] = error(status);
     registry.registerPath({

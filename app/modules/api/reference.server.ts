@@ -47,7 +47,17 @@ function fieldsOf(schema: Schema | undefined) {
 export async function loadApiReference(origin: string) {
   const document = (await openApiDocument(origin)) as unknown as {
     servers: { url: string }[];
-    paths: Record<string, Record<string, { parameters?: { name: string; in: string; required?: boolean; schema?: Schema }[]; responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { name: string; in: string; required?: boolean; schema?: Schema }[];
+          requestBody?: { content: Record<string, { schema: Schema }> };
+          responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+        }
+      >
+    >;
     components: { schemas: Record<string, Schema> };
   };
   const base = document.servers[0]!.url;
@@ -65,11 +75,17 @@ export async function loadApiReference(origin: string) {
       paginated: def.paginated,
       status: def.status,
       errors: [400, 401, ...def.errors, 429],
-      parameters: (operation.parameters ?? []).map((p) => ({ name: p.name, in: p.in, required: p.required === true, type: typeLabel(p.schema) })),
+      parameters: [
+        ...(operation.parameters ?? []).map((p) => ({ name: p.name, in: p.in, required: p.required === true, type: typeLabel(p.schema) })),
+        ...Object.values(operation.requestBody?.content ?? {}).flatMap((c) => fieldsOf(c.schema).map((f) => ({ ...f, in: "body" }))),
+      ],
+      bodyType: Object.keys(operation.requestBody?.content ?? {})[0] ?? null,
+      alsoStatus: def.alsoStatus ?? [],
       answer: typeLabel(answer),
       curl: [
         "curl",
         def.auth === "public" ? null : '-H "Authorization: Bearer $CONCORD_TOKEN"',
+        ...(def.body ? Object.keys(def.body.shape).map((name) => (name === "file" ? `-F "file=@results.json"` : `-F "${name}=…"`)) : []),
         `"${base}${curlPath}${exampleQuery}"`,
       ]
         .filter(Boolean)

@@ -82,6 +82,7 @@ export async function errorResponse(request: Request, requestId: string | undefi
       message,
       ...(requestId ? { requestId } : {}),
       ...(error.details.length ? { details: error.details } : {}),
+      ...(error.suggestions.length ? { suggestions: error.suggestions } : {}),
     },
   };
   return json(body, error.status, { "Cache-Control": "no-store", "Content-Language": lang, Vary: "Authorization, Accept-Language", ...headers, ...error.headers });
@@ -208,35 +209,49 @@ async function run<D extends EndpointDef>(def: D, handler: Handler<D>, request: 
   }
 }
 
-const methodNotAllowed = (request: Request, context: AppLoadContext, def: EndpointDef) =>
-  errorResponse(request, context.requestId, new ApiError(405, "method_not_allowed"), {
-    Allow: def.method === "get" ? "GET, HEAD, OPTIONS" : "POST, OPTIONS",
-    ...corsHeaders(def),
-  });
+const allowOf = (defs: EndpointDef[]) => [...new Set(defs.flatMap((d) => (d.method === "get" ? ["GET", "HEAD"] : ["POST"]))), "OPTIONS"].join(", ");
 
-/** The loader and action of a route serving `def`. */
-export function serve<D extends EndpointDef>(def: D, handler: Handler<D>) {
+const methodNotAllowed = (request: Request, context: AppLoadContext, defs: EndpointDef[]) =>
+  errorResponse(request, context.requestId, new ApiError(405, "method_not_allowed"), { Allow: allowOf(defs), ...corsHeaders(defs.find((d) => d.method === "get") ?? defs[0]!) });
+
+/** A definition with the function that answers it. */
+export function endpointHandler<D extends EndpointDef>(def: D, handler: Handler<D>) {
+  return { def: def as EndpointDef, handler: handler as unknown as Handler<EndpointDef> };
+}
+
+/**
+ * The loader and action of a route serving one path: its GET definition
+ * (loader), its POST definition (action), or both. OPTIONS is the CORS
+ * preflight, offered for public reads only.
+ */
+export function serveRoute(...served: ReturnType<typeof endpointHandler>[]) {
+  const get = served.find((s) => s.def.method === "get");
+  const post = served.find((s) => s.def.method === "post");
+  const defs = served.map((s) => s.def);
   return {
-    loader: ({ request, params, context }: LoaderFunctionArgs) =>
-      def.method === "get" ? run(def, handler, request, params, context) : methodNotAllowed(request, context, def),
+    loader: ({ request, params, context }: LoaderFunctionArgs) => (get ? run(get.def, get.handler, request, params, context) : methodNotAllowed(request, context, defs)),
     action: async ({ request, params, context }: ActionFunctionArgs) => {
       if (request.method === "OPTIONS") {
-        // CORS preflight: only public reads are offered to other origins.
-        const cors = corsHeaders(def);
+        const cors = get ? corsHeaders(get.def) : {};
         return new Response(null, {
           status: 204,
           headers: {
-            Allow: def.method === "get" ? "GET, HEAD, OPTIONS" : "POST, OPTIONS",
+            Allow: allowOf(defs),
             ...(cors["Access-Control-Allow-Origin"]
               ? { ...cors, "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS", "Access-Control-Allow-Headers": "If-None-Match, Accept-Language", "Access-Control-Max-Age": "86400" }
               : {}),
           },
         });
       }
-      if (def.method === "post" && request.method === "POST") return run(def, handler, request, params, context);
-      return methodNotAllowed(request, context, def);
+      if (post && request.method === "POST") return run(post.def, post.handler, request, params, context);
+      return methodNotAllowed(request, context, defs);
     },
   };
+}
+
+/** The loader and action of a route serving `def`. */
+export function serve<D extends EndpointDef>(def: D, handler: Handler<D>) {
+  return serveRoute(endpointHandler(def, handler));
 }
 
 /** The `handle` every API route exports: JSON errors from the request guard, JSON never read from the body. */

@@ -36,6 +36,10 @@ export const ErrorBody = z
         .array(z.object({ field: z.string(), message: z.string() }))
         .optional()
         .openapi({ description: "Which parameter or field was refused, and why." }),
+      suggestions: z
+        .array(z.object({ slug: z.string(), name: z.string(), reason: z.string() }))
+        .optional()
+        .openapi({ description: "When no registered model could be told from a results file: the likely ones, to name in `model`." }),
     }),
   })
   .openapi("Error");

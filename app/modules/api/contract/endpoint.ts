@@ -30,6 +30,8 @@ export type EndpointDef<
   response: R;
   /** The answer's status when all goes well. */
   status: 200 | 201;
+  /** Other statuses of success, with the same answer (their descriptions are `api:endpoints.<id>.status<N>`). */
+  alsoStatus?: (200 | 201)[];
   /** A list answered page by page (`limit`, `cursor`, `Link: rel="next"`). */
   paginated: boolean;
   /** A multipart body, for the one write endpoint. */

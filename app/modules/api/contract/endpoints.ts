@@ -2,6 +2,7 @@
 // OpenAPI document, the reference page and the contract tests all read this.
 import type { EndpointDef } from "./endpoint";
 import { getDataset, listDatasetFiles, listDatasets } from "./datasets";
+import { getEvaluation, getLeaderboard, getModel, listEvaluationResults, listEvaluations, listLeaderboards, listModels, submitEvaluation } from "./evaluations";
 import { getMember, listMembers } from "./members";
 import { getOpenApi } from "./meta";
 import { getPosition, listPositions } from "./positions";
@@ -26,5 +27,13 @@ export const ENDPOINTS: EndpointDef[] = [
   listProposalComments,
   listVotes,
   getVote,
+  listModels,
+  getModel,
+  listEvaluations,
+  submitEvaluation,
+  getEvaluation,
+  listEvaluationResults,
+  listLeaderboards,
+  getLeaderboard,
   getOpenApi,
 ];
