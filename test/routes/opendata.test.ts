@@ -11,6 +11,9 @@ import { demoEmail, seedDemoIfEmpty } from "../../prisma/seed";
 import { get, loadContext, respond, sessionCookieFor } from "../http";
 import * as positionsFeed from "~/routes/$lang.positions.feed[.atom]";
 import * as strategiesFeed from "~/routes/$lang.strategies.feed[.atom]";
+import * as evaluationsFeed from "~/routes/$lang.evaluations.feed[.atom]";
+import * as leaderboardCsvRoute from "~/routes/$lang.evaluations.leaderboards.$id_.results[.csv]";
+import { getLeaderboard } from "~/modules/evaluation/leaderboard.server";
 import * as sitemap from "~/routes/sitemap[.xml]";
 import * as sitemapPart from "~/routes/sitemaps.$name";
 import * as robots from "~/routes/robots[.txt]";
@@ -49,6 +52,7 @@ describe("Atom feeds", () => {
   for (const [name, route] of [
     ["positions", positionsFeed],
     ["strategies", strategiesFeed],
+    ["evaluations", evaluationsFeed],
   ] as const) {
     it(`${name}: well-formed Atom with the elements RFC 4287 requires, in English and Arabic`, async () => {
       for (const lang of ["en", "ar"]) {
@@ -89,6 +93,16 @@ describe("Atom feeds", () => {
     expect(visible.every((s) => s.visibility === "PUBLIC" && s.publishedVersion !== null)).toBe(true);
   });
 
+  it("lists only public evaluation runs", async () => {
+    const res = await respond(() => evaluationsFeed.loader(args(get("/hi/evaluations/feed.atom"), { lang: "hi" })));
+    const { feed } = (await xml(res)) as { feed: Node };
+    const ids = asList(feed.entry as Node[]).map((e) => textOf(e.id).split("/").at(-1)!);
+    const runs = await prisma.evaluationRun.findMany({ where: { id: { in: ids } }, select: { visibility: true } });
+    expect(runs.length).toBe(ids.length);
+    expect(runs.every((r) => r.visibility === "PUBLIC")).toBe(true);
+    expect(await prisma.evaluationRun.count({ where: { visibility: "MEMBERS" } })).toBeGreaterThan(0);
+  });
+
   it("refuses a language Concord does not have", async () => {
     expect((await respond(() => positionsFeed.loader(args(get("/xx/positions/feed.atom"), { lang: "xx" })))).status).toBe(404);
   });
@@ -100,6 +114,7 @@ describe("sitemap and robots.txt", () => {
     const parts = asList(index.sitemapindex.sitemap as Node[]).map((s) => textOf(s.loc));
     expect(parts[0]).toBe("http://localhost:3000/sitemaps/pages.xml");
     expect(parts).toContain("http://localhost:3000/sitemaps/positions-1.xml");
+    expect(parts).toContain("http://localhost:3000/sitemaps/leaderboards-1.xml");
     const adopted = await prisma.proposal.findMany({ where: { status: "ADOPTED" }, select: { slug: true } });
     const positions = (await xml(await respond(() => sitemapPart.loader(args(get("/sitemaps/positions-1.xml"), { name: "positions-1.xml" }))))) as { urlset: Node };
     const urls = asList(positions.urlset.url as Node[]);
@@ -182,6 +197,22 @@ describe("CSV exports", () => {
     const year = published[0]!.year;
     const [, ...ofYear] = await rows(await respond(() => dsiCsv.loader(args(get(`/zh/strategies/dsi/scores.csv?year=${year}`), { lang: "zh" }))));
     expect(ofYear.every((r) => r[0] === String(year))).toBe(true);
+  });
+
+  it("gives a leaderboard's ranking as the page ranks it", async () => {
+    const board = await prisma.leaderboardSummary.findFirstOrThrow({ where: { audience: "PUBLIC", modelCount: { gt: 1 } }, orderBy: { modelCount: "desc" }, select: { leaderboardId: true } });
+    const id = board.leaderboardId;
+    const res = await respond(() => leaderboardCsvRoute.loader(args(get(`/en/evaluations/leaderboards/${id}/results.csv`), { lang: "en", id })));
+    expect(res.status).toBe(200);
+    const [header, ...body] = await rows(res);
+    expect(header![0]).toBe("position");
+    const page = await getLeaderboard({ viewer: null, leaderboardId: id, page: 1 });
+    expect(body).toHaveLength(page.total);
+    body.slice(0, page.rows.length).forEach((row, i) => {
+      const r = page.rows[i]!;
+      expect([row[0], row[1], row[2], row[3], row[7], row[17]]).toEqual([String(r.position), String(r.rankLow), String(r.rankHigh), r.modelSlug, String(r.score), r.runId]);
+    });
+    expect((await respond(() => leaderboardCsvRoute.loader(args(get("/en/evaluations/leaderboards/x/results.csv"), { lang: "en", id: "x" })))).status).toBe(404);
   });
 
   it("gives the dataset catalogue with the list's filters", async () => {

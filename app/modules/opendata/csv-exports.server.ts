@@ -8,6 +8,8 @@ import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import { delegationName } from "~/modules/delegation/names";
 import { DSI_DIMENSIONS } from "~/modules/dsi/constants";
+import { LEADERBOARD_PAGE_SIZE } from "~/modules/evaluation/constants";
+import { getLeaderboard } from "~/modules/evaluation/leaderboard.server";
 import { assertMayRead } from "~/modules/proposal/proposal.server";
 import { getVoteRecord } from "~/modules/vote/record.server";
 import { CSV_MAX_ROWS, toCsv } from "./csv";
@@ -172,4 +174,69 @@ export async function datasetCatalogueCsv({
     }),
   );
   return { csv, filename: "datasets.csv" };
+}
+
+export const LEADERBOARD_COLUMNS = [
+  "position",
+  "rank_low",
+  "rank_high",
+  "model_slug",
+  "model_name",
+  "family",
+  "open_weights",
+  "score",
+  "stderr",
+  "samples_effective",
+  "samples_original",
+  "language",
+  "evaluated_at",
+  "harness",
+  "harness_version",
+  "is_demo",
+  "delegation_code",
+  "run_id",
+] as const;
+
+/**
+ * A leaderboard's ranking with the page's filters, read page by page through
+ * the evaluation domain's own service (so the CSV ranks exactly as the page),
+ * up to CSV_MAX_ROWS rows. What the viewer may see, as on the page.
+ */
+export async function leaderboardCsv({ viewer, leaderboardId, language, family }: { viewer: CurrentUser | null; leaderboardId: string; language?: string; family?: string }) {
+  const rows: Awaited<ReturnType<typeof getLeaderboard>>["rows"] = [];
+  let board: Awaited<ReturnType<typeof getLeaderboard>>["board"] | null = null;
+  for (let page = 1; rows.length < CSV_MAX_ROWS; page++) {
+    const result = await getLeaderboard({ viewer, leaderboardId, page, language, family });
+    board = result.board;
+    rows.push(...result.rows);
+    if (result.rows.length < LEADERBOARD_PAGE_SIZE || rows.length >= result.total) break;
+  }
+  const csv = toCsv(
+    LEADERBOARD_COLUMNS,
+    rows.map((r) => [
+      r.position,
+      r.rankLow,
+      r.rankHigh,
+      r.modelSlug,
+      r.modelName,
+      r.family,
+      r.openWeights,
+      r.score,
+      r.stderr,
+      r.samplesEffective,
+      r.samplesOriginal,
+      r.language,
+      r.evaluatedAt,
+      r.harness,
+      r.harnessVersion,
+      r.isDemo,
+      r.delegationCode,
+      r.runId,
+    ]),
+  );
+  const name = [board!.task, board!.metric, board!.filter !== "none" ? board!.filter : null, board!.taskVersion ? `v${board!.taskVersion}` : null, board!.nShot !== null ? `${board!.nShot}-shot` : null]
+    .filter(Boolean)
+    .join("-")
+    .replace(/[^\w.-]+/g, "_");
+  return { csv, filename: `leaderboard-${name}.csv` };
 }

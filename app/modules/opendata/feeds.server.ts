@@ -1,6 +1,6 @@
 // Atom feeds (RFC 4287) of what Concord publishes, one per language: adopted
-// positions and published public strategies (evaluations join them with the
-// evaluation domain). Written by the `feed` library. Proposals are
+// positions, published public strategies and public evaluation runs. Written
+// by the `feed` library. Proposals are
 // members-only at every stage, so there is no feed of consultations: nothing
 // of them is public.
 import { Feed } from "feed";
@@ -114,6 +114,47 @@ export async function strategiesFeed({ lang, origin }: { lang: Language; origin:
       description: text?.summary ?? "",
       author: [{ name: delegation, link: `${origin}/${lang}/members/${r.delegation.code.toLowerCase()}` }],
       category: categories(r.dimensions, common, origin),
+    });
+  }
+  return feed.atom1();
+}
+
+export async function evaluationsFeed({ lang, origin }: { lang: Language; origin: string }): Promise<string> {
+  // Public results only: a feed has no reader to ask.
+  const runs = await prisma.evaluationRun.findMany({
+    where: { visibility: "PUBLIC" },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: FEED_SIZE,
+    select: {
+      id: true,
+      createdAt: true,
+      evaluatedAt: true,
+      resultCount: true,
+      harness: true,
+      harnessVersion: true,
+      isDemo: true,
+      model: { select: { name: true, slug: true } },
+      delegation: { select: { code: true } },
+    },
+  });
+  const [t, common] = await Promise.all([getFixedT(lang, "api"), getFixedT(lang, "common")]);
+  const feed = await newFeed({ kind: "evaluations", lang, origin, updated: runs[0]?.createdAt });
+  for (const run of runs) {
+    const by = run.delegation ? delegationName(run.delegation.code, lang) : common("appName");
+    feed.addItem({
+      id: `${origin}/evaluations/runs/${run.id}`,
+      title: t("feeds.evaluationSummary", { count: run.resultCount, model: run.model.name }),
+      link: `${origin}/${lang}/evaluations/runs/${run.id}`,
+      date: run.createdAt,
+      published: run.createdAt,
+      description: [
+        [run.harness, run.harnessVersion].filter(Boolean).join(" "),
+        run.evaluatedAt ? formatDate(run.evaluatedAt, lang) : null,
+        run.isDemo ? t("feeds.demo") : null,
+      ]
+        .filter(Boolean)
+        .join(" · "),
+      author: [{ name: by, ...(run.delegation ? { link: `${origin}/${lang}/members/${run.delegation.code.toLowerCase()}` } : {}) }],
     });
   }
   return feed.atom1();

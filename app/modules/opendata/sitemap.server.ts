@@ -71,6 +71,20 @@ const SECTIONS = {
         lastmod: m.updatedAt,
       })),
   },
+  leaderboards: {
+    // Boards that rank public results: what anyone sees there.
+    count: () => prisma.leaderboardSummary.count({ where: { audience: "PUBLIC", modelCount: { gt: 0 } } }),
+    entries: async (skip: number, take: number): Promise<Entry[]> =>
+      (
+        await prisma.leaderboardSummary.findMany({
+          where: { audience: "PUBLIC", modelCount: { gt: 0 } },
+          orderBy: { leaderboardId: "asc" },
+          skip,
+          take,
+          select: { leaderboardId: true },
+        })
+      ).map((b) => ({ path: `/evaluations/leaderboards/${b.leaderboardId}` })),
+  },
 } satisfies Record<string, { count: () => Promise<number>; entries: (skip: number, take: number) => Promise<Entry[]> }>;
 
 type Section = keyof typeof SECTIONS;
