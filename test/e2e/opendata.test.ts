@@ -4,6 +4,8 @@
 // Arabic; position pages point to their feed, Akoma Ntoso and CSV; the feeds,
 // sitemap and robots.txt come from the running server; an API POST without a
 // browser's Origin gets a JSON answer, not the cross-site refusal.
+import fs from "node:fs/promises";
+import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, DEMO_PASSWORD, e2eDb, hasBrowser, launch, signIn } from "./browser";
@@ -60,6 +62,49 @@ describe.skipIf(!hasBrowser)("open data", () => {
     const refused = await fetch(`${baseUrl()}/api/v1/proposals`, { headers: { Authorization: `Bearer ${secret}`, "Accept-Language": "fa" } });
     expect(refused.status).toBe(401);
     expect((await refused.json()).error).toMatchObject({ code: "invalid_token", message: "توکن ناشناخته، باطل‌شده یا منقضی است." });
+    await context.close();
+  });
+
+  it("lets an evaluation pipeline push an lm-eval results file with a token, once", async () => {
+    const prisma = await e2eDb();
+    const jais = await prisma.aiModel.findUniqueOrThrow({ where: { repository: "inceptionai/jais-13b-chat" }, select: { slug: true, name: true } });
+    const context = await browser.newContext({ baseURL: baseUrl(), locale: "en-GB" });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await signIn(page, "expert.eg@demo.concord.example");
+    await page.goto("/en/account/tokens");
+    await page.locator('input[name="name"]').fill("Nightly lm-eval");
+    await page.locator('input[name="scopes"][value="read"]').uncheck();
+    await page.locator('input[name="scopes"][value="evaluations:write"]').check();
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Create the token" }).click();
+    const secret = (await page.getByTestId("token-secret").textContent())!.trim();
+
+    // What `curl -F file=@results.json -F language=ar -F visibility=PUBLIC` sends.
+    const file = await fs.readFile(path.resolve("test/fixtures/lm-eval/no-date-no-config.json"));
+    const send = () => {
+      const form = new FormData();
+      form.append("model", jais.slug);
+      form.append("language", "ar");
+      form.append("visibility", "PUBLIC");
+      form.append("file", new Blob([file as BlobPart], { type: "application/json" }), "results_jais.json");
+      return fetch(`${baseUrl()}/api/v1/evaluations`, { method: "POST", headers: { Authorization: `Bearer ${secret}` }, body: form });
+    };
+    const first = await send();
+    expect(first.status).toBe(201);
+    const created = await first.json();
+    expect(created).toMatchObject({ outcome: "imported", model: { slug: jais.slug } });
+    expect(first.headers.get("Location")).toBe(`${baseUrl()}/api/v1/evaluations/${created.run.id}`);
+    const again = await send();
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ outcome: "duplicate", run: { id: created.run.id } });
+    expect(await prisma.evaluationRun.count({ where: { model: { slug: jais.slug }, fileSha256: { not: null } } })).toBe(1);
+
+    // The run is public: anyone reads it, in the API and on its page.
+    const run = await (await fetch(`${baseUrl()}/api/v1/evaluations/${created.run.id}`)).json();
+    expect(run.provenance.file.name).toBe("results_jais.json");
+    await page.goto(new URL(created.run.pageUrl).pathname);
+    expect(await page.locator("h1").textContent()).toContain(jais.name);
     await context.close();
   });
 
