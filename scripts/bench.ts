@@ -50,7 +50,7 @@ async function main() {
   console.log("Building…");
   buildIfNeeded((m) => console.log(m));
   const database = await openDatabase(env);
-  await seedLarge(database.url, SCALE, false);
+  await seedLarge(database.ownerUrl, SCALE, false);
 
   // Who the load comes from: a member delegate (reads) and a member head (casts ballots).
   const { createSession } = await import("~/utils/auth.server");
@@ -74,7 +74,7 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: database.url, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_LEVEL: "warn" },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: database.url, MIGRATION_DATABASE_URL: database.ownerUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_LEVEL: "warn" },
     stdio: ["ignore", "inherit", "inherit"],
   });
   // Ctrl-C: stop the server and the database too (the finally below runs on the way out).

@@ -56,10 +56,11 @@ if (process.argv[1]?.endsWith("seed-large.ts")) {
     process.exit(2);
   }
   const env = parseEnv({ ...process.env, SEED_DEMO: "false" });
-  const database = await openDatabase(env);
+  const database = await openDatabase(env, { purpose: "command" });
   let code = 0;
   try {
-    await seedLarge(database.url, factor, option("force") === "true");
+    // As the owner: it labels the database and analyses the tables it filled.
+    await seedLarge(database.ownerUrl, factor, option("force") === "true");
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     code = 1;

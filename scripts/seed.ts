@@ -1,15 +1,9 @@
-// `npm run db:seed`: the demo content, into an empty database only.
-import { closeDatabase } from "~/utils/db.server";
-import { parseEnv } from "~/utils/env.server";
-import { openDatabase } from "../server/database";
+// `npm run db:seed`: the demo content, into an empty database only. Runs beside a live server.
 import { seedDemoIfEmpty } from "../prisma/seed";
+import { runCommand } from "../server/command";
 
-const env = parseEnv();
-const database = await openDatabase(env);
-try {
+await runCommand(async () => {
   const seeded = await seedDemoIfEmpty();
   console.log(seeded ? "Demo content seeded." : "The database already holds data; nothing seeded.");
-} finally {
-  await closeDatabase();
-  await database.embedded?.stop();
-}
+  return 0;
+});

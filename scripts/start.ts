@@ -12,7 +12,7 @@ import { ConfigError, parseEnv, type Env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { closeDatabase } from "~/utils/db.server";
 import { BUILD_FILE, buildIfNeeded } from "../server/build";
-import { openDatabase } from "../server/database";
+import { announceServer, openDatabase } from "../server/database";
 
 const SHUTDOWN_GRACE_MS = 5000;
 
@@ -82,6 +82,8 @@ async function worker(env: Env) {
 async function primary(env: Env) {
   buildIfNeeded((message) => logger.info(message));
   const database = await openDatabase(env);
+  // Commands beside this server (db:migrate) see it is running.
+  const presence = await announceServer(database);
 
   let shuttingDown = false;
   let server: Server | undefined;
@@ -97,6 +99,7 @@ async function primary(env: Env) {
       ...workers.map((w) => new Promise<void>((resolve) => (w.isDead() ? resolve() : (w.once("exit", () => resolve()), w.kill("SIGTERM"))))),
     ]);
     await closeDatabase();
+    await presence.close();
     await database.embedded?.stop();
     logger.info("stopped");
     process.exit(code);

@@ -1,19 +1,18 @@
 // `npm run vote:recount -- <vote id>` (or `--all`): recount the ballots of closed
-// votes and compare with the recorded tally and outcome. Exits 1 on any mismatch.
-import { closeDatabase, prisma } from "~/utils/db.server";
-import { parseEnv } from "~/utils/env.server";
+// votes and compare with the recorded tally and outcome. Exits 1 on any
+// mismatch. Runs beside a live server.
+import { prisma } from "~/utils/db.server";
 import { recountVote } from "~/modules/vote/vote.server";
-import { openDatabase } from "../server/database";
+import { runCommand } from "../server/command";
 
 const arg = process.argv[2];
 if (!arg) {
   console.error("Usage: npm run vote:recount -- <vote id> | --all");
   process.exit(2);
 }
-const database = await openDatabase(parseEnv());
-let mismatches = 0;
-try {
-  const ids = arg === "--all" ? (await prisma.vote.findMany({ where: { status: "CLOSED" }, select: { id: true } })).map((v) => v.id) : [arg];
+await runCommand(async () => {
+  let mismatches = 0;
+  const ids = arg === "--all" ? (await prisma.vote.findMany({ where: { status: "CLOSED" }, select: { id: true }, orderBy: { closedAt: "asc" } })).map((v) => v.id) : [arg];
   for (const id of ids) {
     const r = await recountVote(id);
     const line = `${id}  ${r.vote.rule}  recorded ${JSON.stringify(r.stored)} ${r.vote.outcome ?? "OPEN"}  recount ${JSON.stringify(r.recount)} ${r.outcome}`;
@@ -24,8 +23,5 @@ try {
     }
   }
   console.log(`${ids.length} vote(s) recounted, ${mismatches} mismatch(es).`);
-} finally {
-  await closeDatabase();
-  await database.embedded?.stop();
-}
-process.exit(mismatches ? 1 : 0);
+  return mismatches ? 1 : 0;
+});

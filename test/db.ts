@@ -15,9 +15,18 @@ export function databaseUrl(url: string, database: string): string {
   return result.toString();
 }
 
-/** A fresh database with the current schema (all migrations applied); returns its URL. */
-export function createTestDatabase(): Promise<string> {
-  return createDatabase(TEMPLATE_DATABASE);
+/**
+ * A fresh database with the current schema (all migrations applied); returns
+ * its URL for the application's role — no ownership, no DDL, as in production.
+ */
+export async function createTestDatabase(): Promise<string> {
+  const ownerUrl = await createDatabase(TEMPLATE_DATABASE);
+  return databaseUrl(inject("appDatabaseUrl"), new URL(ownerUrl).pathname.slice(1));
+}
+
+/** The owner's (superuser's) URL for the same database as `url`: for tests that act as an attacker with database access, or as migrations. */
+export function ownerUrlOf(url: string): string {
+  return databaseUrl(inject("adminDatabaseUrl"), new URL(url).pathname.slice(1));
 }
 
 /** A fresh database without any table, to test migrations themselves; returns its URL. */

@@ -5,14 +5,17 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../app/utils/embedded-postgres.server";
+import { APP_ROLE, startEmbeddedPostgres } from "../app/utils/embedded-postgres.server";
+import { grantApplicationRole } from "../app/utils/db-roles.server";
 import { applyMigrations } from "../app/utils/migrate.server";
 import { TEMPLATE_DATABASE, databaseUrl } from "./db";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** Superuser URL of the test cluster (database `postgres`). */
+    /** Superuser URL of the test cluster (database `postgres`): the owner of every table, as migrations run. */
     adminDatabaseUrl: string;
+    /** The application role's URL on the test cluster (database `postgres`): what the app connects as. */
+    appDatabaseUrl: string;
   }
 }
 
@@ -36,9 +39,12 @@ export default async function setup(project: TestProject) {
     const adminUrl = cluster.url();
     await runAdmin(adminUrl, `CREATE DATABASE ${TEMPLATE_DATABASE}`);
     await applyMigrations({ connectionString: databaseUrl(adminUrl, TEMPLATE_DATABASE) });
+    // The tests' app connections run under the application's real privileges (cloned with the template).
+    await grantApplicationRole({ ownerUrl: databaseUrl(adminUrl, TEMPLATE_DATABASE), appRole: APP_ROLE });
     // Cloning fails while anyone is connected to the template: forbid connecting to it at all.
     await runAdmin(adminUrl, `ALTER DATABASE ${TEMPLATE_DATABASE} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
     project.provide("adminDatabaseUrl", adminUrl);
+    project.provide("appDatabaseUrl", cluster.appUrl("postgres"));
   } catch (error) {
     await teardown();
     throw error;

@@ -26,7 +26,7 @@ import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { PASSWORD_MIN_LENGTH } from "~/utils/session-policy";
 
-export const handle = { i18n: ["account", "notifications", "api"] };
+export const handle = { i18n: ["account", "notifications", "privacy", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -85,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { t } = useTranslation(["account", "common", "notifications"]);
+  const { t } = useTranslation(["account", "common", "notifications", "privacy"]);
   const { lang, account, sessions, currentSessionId, apiTokens } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -258,6 +258,14 @@ export default function AccountPage() {
             <Link to={`/${lang}/account/notifications`}>{t("notifications:preferences.title")}</Link>
           </li>
         </ul>
+      </section>
+
+      <section aria-labelledby="personal-data-heading" className="card">
+        <h2 id="personal-data-heading">{t("privacy:account.heading")}</h2>
+        <p>{t("privacy:account.intro")}</p>
+        <Link to={`/${lang}/account/data`} className="button button-secondary">
+          {t("privacy:account.link")}
+        </Link>
       </section>
     </div>
   );

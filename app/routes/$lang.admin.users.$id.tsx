@@ -3,20 +3,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SelectField } from "~/components/ui/form";
-import { FormattedDate } from "~/components/ui/formatted";
+import { FieldErrors, FormErrors, SelectField } from "~/components/ui/form";
+import { FormattedDate, formatDate } from "~/components/ui/formatted";
 import { listDelegations } from "~/modules/delegation/delegation.server";
 import { delegationName, sortByName } from "~/modules/delegation/names";
+import { erasePersonalData } from "~/modules/privacy/erasure.server";
+import { EraseSchema } from "~/modules/privacy/schemas";
 import { changeUserRole, endUserSessions, getUserForAdmin, setUserDisabled } from "~/modules/user/admin.server";
 import { ChangeRoleSchema, UserAccessSchema, UserIdSchema } from "~/modules/user/schemas";
 import { ROLES } from "~/modules/user/constants";
 import { requirePermission } from "~/utils/auth.server";
+import { DomainError } from "~/utils/errors";
 import { domainErrorReply, invalidForm, throwAsResponse } from "~/utils/http.server";
 import { parseForm } from "~/utils/forms.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["admin"] };
+export const handle = { i18n: ["admin", "privacy"] };
 
 function userId(params: { id?: string }): string {
   const parsed = UserIdSchema.safeParse(params.id);
@@ -51,6 +54,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirect(`/${lang}/admin/users/${id}?saved=role`);
   }
+  if (formData.get("intent") === "erase") {
+    const submission = parseForm(formData, EraseSchema);
+    if (submission.status !== "success") return invalidForm(submission, { intent: "erase" as const });
+    try {
+      await erasePersonalData({ actor, userId: id });
+    } catch (error) {
+      if (error instanceof DomainError && error.messageKey === "errors.reauthenticate") {
+        throw redirect(`/${lang}/account/confirm?${new URLSearchParams({ redirectTo: `/${lang}/admin/users/${id}#erase-heading` })}`);
+      }
+      return domainErrorReply(submission, error, { intent: "erase" as const });
+    }
+    return redirect(`/${lang}/admin/users/${id}?saved=erased`);
+  }
   const parsed = UserAccessSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   try {
@@ -63,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AdminUser() {
-  const { t } = useTranslation(["admin", "common"]);
+  const { t } = useTranslation(["admin", "common", "privacy"]);
   const { lang, user, delegations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -71,6 +87,10 @@ export default function AdminUser() {
     id: "change-role",
     lastResult: actionData?.intent === "changeRole" ? actionData.result : undefined,
     defaultValue: { role: user.role, delegationId: user.delegationId ?? "" },
+  });
+  const [eraseForm, eraseFields] = useForm({
+    id: "erase",
+    lastResult: actionData?.intent === "erase" ? actionData.result : undefined,
   });
   const saved = searchParams.get("saved");
   return (
@@ -81,7 +101,7 @@ export default function AdminUser() {
       <h1>{user.name}</h1>
       {saved ? (
         <p className="alert alert-success" role="status">
-          {t("admin:saved")}
+          {saved === "erased" ? t("privacy:erase.done", { name: user.name }) : t("admin:saved")}
         </p>
       ) : null}
       <dl className="facts">
@@ -97,6 +117,11 @@ export default function AdminUser() {
         </dd>
         <dt>{t("admin:users.state")}</dt>
         <dd>
+          {user.erasedAt ? (
+            <>
+              <strong data-testid="erased-state">{t("privacy:erase.erasedOn", { date: formatDate(user.erasedAt, lang) })}</strong> ·{" "}
+            </>
+          ) : null}
           {user.disabledAt ? t("admin:users.disabled") : t("admin:users.active")} ·{" "}
           {user.totpEnabledAt ? t("admin:users.twoFactorOn") : t("admin:users.twoFactorOff")} ·{" "}
           {t("admin:users.activeSessions", { count: user._count.sessions })}
@@ -136,14 +161,47 @@ export default function AdminUser() {
               {t("admin:users.endSessions")}
             </button>
           </Form>
-          <Form method="post">
-            <input type="hidden" name="intent" value={user.disabledAt ? "enable" : "disable"} />
-            <button type="submit" className={user.disabledAt ? "button" : "button button-danger"}>
-              {user.disabledAt ? t("admin:users.enable") : t("admin:users.disable")}
-            </button>
-          </Form>
+          {user.erasedAt ? null : (
+            <Form method="post">
+              <input type="hidden" name="intent" value={user.disabledAt ? "enable" : "disable"} />
+              <button type="submit" className={user.disabledAt ? "button" : "button button-danger"}>
+                {user.disabledAt ? t("admin:users.enable") : t("admin:users.disable")}
+              </button>
+            </Form>
+          )}
         </div>
       </section>
+
+      {user.erasedAt ? null : (
+        <section className="card" aria-labelledby="erase-heading">
+          <h2 id="erase-heading">{t("privacy:erase.heading")}</h2>
+          <p>{t("privacy:erase.intro")}</p>
+          <ul>
+            <li>{t("privacy:erase.removed")}</li>
+            <li>{t("privacy:erase.kept")}</li>
+          </ul>
+          <Form method="post" {...getFormProps(eraseForm)} className="stack">
+            <input type="hidden" name="intent" value="erase" />
+            <FormErrors id={eraseForm.errorId} errors={eraseForm.errors} />
+            <div className="field">
+              <label>
+                <input
+                  type="checkbox"
+                  name={eraseFields.confirm.name}
+                  value="yes"
+                  aria-invalid={eraseFields.confirm.errors ? true : undefined}
+                  aria-describedby={eraseFields.confirm.errors ? eraseFields.confirm.errorId : undefined}
+                />{" "}
+                {t("privacy:erase.confirm", { name: user.name })}
+              </label>
+              <FieldErrors id={eraseFields.confirm.errorId} errors={eraseFields.confirm.errors} />
+            </div>
+            <button type="submit" className="button button-danger">
+              {t("privacy:erase.submit")}
+            </button>
+          </Form>
+        </section>
+      )}
     </div>
   );
 }

@@ -7,10 +7,21 @@ import net from "node:net";
 import path from "node:path";
 
 export type EmbeddedCluster = {
-  /** Connection string for a database on this cluster. */
+  /** Connection string for a database on this cluster, as the superuser (owner of Concord's tables). */
   url: (database?: string) => string;
+  /** Connection string for a database on this cluster, as the application's role (no ownership, no DDL). */
+  appUrl: (database?: string) => string;
+  /** True when this process started the cluster; false when it joined one a running server had started. */
+  owned: boolean;
+  /** Stops the cluster if this process started it; a joined cluster is left running. */
   stop: () => Promise<void>;
 };
+
+/** The embedded database is there but cannot be used now: a sentence for the operator, no stack trace. */
+export class EmbeddedPostgresUnavailable extends Error {}
+
+/** The role the application connects as (docs/decisions/014-database-roles-and-audit-chain.md). */
+export const APP_ROLE = "concord_app";
 
 type Options = {
   /** Directory that holds the cluster's data files. */
@@ -84,9 +95,10 @@ export async function startEmbeddedPostgres({ dataDir, persistent = true, onLog 
   const initialised = fs.existsSync(path.join(clusterDir, "PG_VERSION"));
   if (!initialised) {
     fs.rmSync(clusterDir, { recursive: true, force: true });
-    fs.writeFileSync(passwordFile, randomBytes(24).toString("base64url"), { mode: 0o600 });
+    fs.writeFileSync(passwordFile, newPassword(), { mode: 0o600 });
   }
   const password = fs.readFileSync(passwordFile, "utf8").trim();
+  const appPassword = readOrCreatePassword(path.join(dir, "app-password"));
   fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   grantPostgresUser(clusterDir);
 
@@ -111,17 +123,19 @@ export async function startEmbeddedPostgres({ dataDir, persistent = true, onLog 
   try {
     await pg.start();
   } catch (error) {
-    throw new Error(
+    throw new EmbeddedPostgresUnavailable(
       `The embedded PostgreSQL in ${clusterDir} did not start. Is another Concord already running on the same data directory?` +
         (error instanceof Error ? ` (${error.message})` : ""),
     );
   }
-  const url = (database = "postgres") =>
-    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-  if (!initialised) {
-    const client = pg.getPgClient("postgres", "127.0.0.1");
-    await client.connect();
-    await client.query("CREATE DATABASE concord");
+  const urls = clusterUrls(port, password, appPassword);
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    if (!initialised) await client.query("CREATE DATABASE concord");
+    // Also on clusters created before the application had a role of its own.
+    await ensureAppRole(client, appPassword);
+  } finally {
     await client.end();
   }
   let stopped = false;
@@ -135,5 +149,83 @@ export async function startEmbeddedPostgres({ dataDir, persistent = true, onLog 
   // down: stop() sends SIGINT synchronously, which is all an 'exit' handler can do.
   const stopOnExit = () => void stop();
   process.once("exit", stopOnExit);
-  return { url, stop };
+  return { ...urls, owned: true, stop };
+}
+
+function newPassword(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+function readOrCreatePassword(file: string): string {
+  try {
+    fs.writeFileSync(file, newPassword(), { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+function clusterUrls(port: number, password: string, appPassword: string) {
+  return {
+    url: (database = "postgres") => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    appUrl: (database = "concord") => `postgres://${APP_ROLE}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/${database}`,
+  };
+}
+
+/**
+ * The application's login role: no superuser, no role or database creation, and
+ * (granted by the migration runner) only data rights on Concord's tables.
+ */
+async function ensureAppRole(client: { query: (sql: string) => Promise<unknown> }, password: string) {
+  // The password is base64url (letters, digits, - and _): safe inside a literal.
+  if (!/^[A-Za-z0-9_-]+$/.test(password)) throw new Error("the application role's password file holds unexpected characters");
+  await client.query(`DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${APP_ROLE} LOGIN; END IF;
+  END $$`);
+  await client.query(
+    `ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '${password}'`,
+  );
+}
+
+/**
+ * The embedded cluster of `dataDir` if a server (or another command) is running
+ * it right now: PostgreSQL's postmaster.pid names the port. Returns null when no
+ * live cluster serves that directory.
+ */
+export async function findRunningEmbeddedPostgres(dataDir: string): Promise<EmbeddedCluster | null> {
+  const dir = path.resolve(dataDir);
+  const pidFile = path.join(dir, "cluster", "postmaster.pid");
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(pidFile, "utf8").split("\n");
+  } catch {
+    return null;
+  }
+  // postmaster.pid: pid, data directory, start time, port, socket directory, listen address, shared memory key, status.
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  const status = (lines[7] ?? "").trim();
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  if (!isAlive(pid)) return null;
+  if (status !== "ready") {
+    throw new EmbeddedPostgresUnavailable(`The embedded PostgreSQL in ${dir} is running but not ready (${status || "starting"}); try again in a moment.`);
+  }
+  const appPasswordFile = path.join(dir, "app-password");
+  if (!fs.existsSync(appPasswordFile)) {
+    throw new EmbeddedPostgresUnavailable(
+      `The server running on ${dir} was started by an older version of Concord; restart it with this version, then run the command again.`,
+    );
+  }
+  const password = fs.readFileSync(path.join(dir, "superuser-password"), "utf8").trim();
+  const appPassword = fs.readFileSync(appPasswordFile, "utf8").trim();
+  return { ...clusterUrls(port, password, appPassword), owned: false, stop: async () => {} };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

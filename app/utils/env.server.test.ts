@@ -21,6 +21,12 @@ describe("configuration", () => {
       expect((e as Error).message).toMatch(/DATABASE_URL: must start with postgres/);
     }
   });
+  it("takes the owner's database URL only beside the application's, and backups and retention with defaults", () => {
+    expect(() => parseEnv({ MIGRATION_DATABASE_URL: "postgres://owner@db/concord" })).toThrow(/MIGRATION_DATABASE_URL: needs DATABASE_URL/);
+    const env = parseEnv({ DATA_DIR: "/srv/concord", DATABASE_URL: "postgres://app@db/concord", MIGRATION_DATABASE_URL: "postgres://owner@db/concord" });
+    expect(env).toMatchObject({ backupDir: "/srv/concord/backups", BACKUP_BEFORE_MIGRATE: true, BACKUP_KEEP: 5, SIGN_IN_RETENTION_MONTHS: 12 });
+    expect(() => parseEnv({ SIGN_IN_RETENTION_MONTHS: "0" })).toThrow(/SIGN_IN_RETENTION_MONTHS/);
+  });
   it("reduces PUBLIC_ORIGIN to an origin", () => {
     expect(parseEnv({ PUBLIC_ORIGIN: "https://concord.example.org/some/path" }).PUBLIC_ORIGIN).toBe("https://concord.example.org");
   });

@@ -16,7 +16,24 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
+  /**
+   * The database's owner, for migrations and restores, when DATABASE_URL is a role
+   * without ownership (the safe setup; docs/decisions/014-database-roles-and-audit-chain.md).
+   * Unset: DATABASE_URL's role runs migrations and the application alike.
+   */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
   DATA_DIR: z.string().min(1).default("data"),
+  /** Where backups taken before migrations go (default DATA_DIR/backups). */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** Take a backup of the database before applying migrations at start-up. */
+  BACKUP_BEFORE_MIGRATE: boolean.default("true"),
+  /** How many of those pre-migration backups to keep. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Months sign-in records are kept before the daily sweep removes them (docs/decisions/013-personal-data.md). */
+  SIGN_IN_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   /** The site's public origin (https://concord.example.org); checked against Origin on every POST. Derived from the request when unset. */
   PUBLIC_ORIGIN: z
     .string()
@@ -60,13 +77,16 @@ const schema = z.object({
 });
 
 const checked = schema.superRefine((env, ctx) => {
+  if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["MIGRATION_DATABASE_URL"], message: "needs DATABASE_URL (the application's role) too" });
+  }
   if (env.STORAGE !== "s3") return;
   for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
     if (!env[name]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: "is required when STORAGE=s3" });
   }
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string; seedDemo: boolean };
+export type Env = z.infer<typeof schema> & { dataDir: string; backupDir: string; seedDemo: boolean };
 
 export class ConfigError extends Error {}
 
@@ -82,6 +102,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   return {
     ...env,
     dataDir: path.resolve(env.DATA_DIR),
+    backupDir: path.resolve(env.BACKUP_DIR ?? path.join(env.DATA_DIR, "backups")),
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV !== "production",
   };
 }

@@ -43,6 +43,15 @@ export type ApplyMigrationsOptions = {
   /** Defaults to the repository's prisma/migrations. */
   migrationsDir?: string;
   log?: (message: string) => void;
+  /**
+   * Called once, while holding the migration lock, when there is something to
+   * apply: before the first pending migration runs. `applied` names what the
+   * database already records (empty for a new database). Throwing stops the
+   * run with nothing applied (a command refusing, a backup that failed).
+   */
+  /** Apply only up to this migration, included (a restore rebuilding the schema an archive was taken with). */
+  upTo?: string;
+  beforeApply?: (info: { pending: string[]; applied: string[] }) => Promise<void>;
 };
 
 /**
@@ -58,21 +67,32 @@ export async function applyMigrations({
   connectionString,
   migrationsDir = DEFAULT_MIGRATIONS_DIR,
   log = () => {},
+  beforeApply,
+  upTo,
 }: ApplyMigrationsOptions): Promise<string[]> {
-  const migrations = await readMigrations(migrationsDir);
+  const all = await readMigrations(migrationsDir);
+  const end = upTo === undefined ? all.length : all.findIndex((migration) => migration.name === upTo) + 1;
+  if (end === 0) throw new Error(`Migration ${upTo} is not in ${migrationsDir}.`);
+  const migrations = all.slice(0, end);
   const client = new pg.Client({ connectionString, application_name: "concord-migrate" });
   // Without a listener, a connection lost mid-run would crash the process instead of failing the query.
   client.on("error", (error) => log(`migration connection error: ${error.message}`));
   await client.connect();
   try {
     await acquireMigrationLock(client, log);
-    await client.query(CREATE_MIGRATIONS_TABLE);
+    // Checked first: a role that may not create tables can still run when there is nothing to apply.
+    const { rows: existing } = await client.query<{ exists: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists");
+    if (!existing[0]!.exists) await client.query(CREATE_MIGRATIONS_TABLE);
     const { rows } = await client.query<MigrationRow>(
       `SELECT migration_name, checksum, started_at, finished_at, rolled_back_at
          FROM _prisma_migrations ORDER BY started_at`,
     );
     const pending = pendingMigrations(migrations, rows, migrationsDir);
     if (pending.length === 0) log("database schema is up to date, no migration to apply");
+    else if (beforeApply) {
+      const applied = rows.filter((row) => row.rolled_back_at === null).map((row) => row.migration_name);
+      await beforeApply({ pending: pending.map((migration) => migration.name), applied });
+    }
     for (const migration of pending) {
       log(`applying migration ${migration.name}`);
       await applyOne(client, migration);
@@ -184,4 +204,9 @@ function describeSqlError(error: unknown, sql: string): string {
   if (Number.isNaN(position)) return error.message;
   const line = sql.slice(0, position - 1).split("\n").length;
   return `${error.message} (migration.sql line ${line})`;
+}
+
+/** The migrations in the folder, in order, with their checksums (what a backup records and a restore applies). */
+export async function listMigrationFiles(migrationsDir = DEFAULT_MIGRATIONS_DIR): Promise<{ name: string; checksum: string }[]> {
+  return (await readMigrations(migrationsDir)).map(({ name, checksum }) => ({ name, checksum }));
 }

@@ -14,7 +14,7 @@ import { buildIfNeeded } from "../../server/build";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
-    /** The database the server under test uses (for factories and assertions). */
+    /** The database the server under test uses, as the application's role (for factories and assertions). */
     e2eDatabaseUrl: string;
     chromiumPath: string | null;
     /** Where the test's SMTP server writes each mail the server under test sends (one .eml file each). */
@@ -57,7 +57,8 @@ export default async function setup(project: TestProject) {
   buildIfNeeded((m) => console.log(m));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-e2e-"));
   const cluster = await startEmbeddedPostgres({ dataDir, persistent: false });
-  const databaseUrl = cluster.url("concord");
+  // The server runs as in production: migrations as the owner, the application under its own role.
+  const databaseUrl = cluster.appUrl("concord");
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // A real SMTP server on loopback receives what Concord mails; each message lands in mailDir.
@@ -83,6 +84,7 @@ export default async function setup(project: TestProject) {
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
+      MIGRATION_DATABASE_URL: cluster.url("concord"),
       PORT: String(port),
       HOST: "127.0.0.1",
       SEED_DEMO: "true",

@@ -186,7 +186,8 @@ describe.skipIf(!hasBrowser)("models, evaluations and datasets in the browser", 
       for (const path of [`/${lang}/evaluations/import`, `/${lang}/evaluations/new`, `/${lang}/models/new`, `/${lang}/datasets/new`]) problems.push(...(await audit(signed, path)));
       await signed.context().close();
       expect(problems).toEqual([]);
-    });
+      // Axe on every research page, with and without JavaScript: a busy machine needs more than a minute.
+    }, 180_000);
   }
 });
 

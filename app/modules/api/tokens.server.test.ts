@@ -118,3 +118,30 @@ describe("personal access tokens", () => {
     ).rejects.toThrow();
   });
 });
+
+describe("tokens as personal data (ADR 013)", () => {
+  it("are in the owner's export without their hash, go at erasure, and go a retention period after they end", async () => {
+    const { exportPersonalData } = await import("~/modules/privacy/export.server");
+    const { erasePersonalData } = await import("~/modules/privacy/erasure.server");
+    const { sweepPersonalDataRetention } = await import("~/modules/privacy/retention.server");
+    const { newTotpSecret } = await import("../../../test/factories");
+    const actor = await person();
+    const { secret } = await make(actor, { name: "export me", scopes: ["read"] });
+    const data = await exportPersonalData(actor.id);
+    expect(data.security.apiTokens).toMatchObject([{ name: "export me", scopes: ["read"], revokedAt: null }]);
+    expect(JSON.stringify(data)).not.toContain(createHash("sha256").update(secret).digest("hex"));
+
+    // Ended more than the retention period ago: swept; ended recently: kept.
+    const old = await make(actor, { name: "old", lifetimeDays: 7, now: new Date(Date.now() - 400 * 24 * 3600 * 1000) });
+    const recent = await make(actor, { name: "recent", lifetimeDays: 7, now: new Date(Date.now() - 8 * 24 * 3600 * 1000) });
+    const swept = await sweepPersonalDataRetention({ months: 12 });
+    expect(swept.apiTokens).toBe(1);
+    expect(await prisma.apiToken.findUnique({ where: { id: old.token.id } })).toBeNull();
+    expect(await prisma.apiToken.findUnique({ where: { id: recent.token.id } })).not.toBeNull();
+
+    const secretariat = await actorFor(await createUser({ role: "SECRETARIAT", totpSecret: newTotpSecret() }));
+    await erasePersonalData({ actor: secretariat, userId: actor.id });
+    expect(await prisma.apiToken.count({ where: { userId: actor.id } })).toBe(0);
+    expect(await authenticateApiToken(secret)).toBeNull();
+  });
+});

@@ -4,6 +4,7 @@
 import { deliverDueMail } from "~/modules/mail/outbox.server";
 import { writeDueDigests } from "~/modules/mail/digest.server";
 import { remindConsultation } from "~/modules/notification/consultation.server";
+import { sweepPersonalDataRetention } from "~/modules/privacy/retention.server";
 import { sweepPartialUploads } from "~/modules/storage/storage.server";
 import { closeDueVotes, closeVoteIfDue } from "~/modules/vote/vote.server";
 import { remindVote } from "~/modules/vote/deadlines.server";
@@ -24,4 +25,7 @@ export const JOB_HANDLERS: Record<QueueName, JobHandler> = {
   "consultation-remind": (data) => remindConsultation({ proposalId: text(data, "proposalId"), endsAt: text(data, "endsAt") }),
   "deadline-sweep": () => closeDueVotes(),
   "upload-sweep": () => sweepPartialUploads(),
+  "personal-data-retention": async () => {
+    await sweepPersonalDataRetention();
+  },
 };

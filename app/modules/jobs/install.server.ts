@@ -50,14 +50,5 @@ export async function installJobQueue(client: SqlClient, log: (message: string) 
   }
 }
 
-/**
- * Lets a role without DDL rights use the job queue: read and write pg-boss's
- * tables (present and future queue partitions). For deployments where the app
- * connects as such a role; the owner runs this.
- */
-export async function grantJobQueueTo(client: SqlClient, role: string): Promise<void> {
-  const quoted = `"${role.replaceAll('"', '""')}"`;
-  await client.query(`GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO ${quoted}`);
-  await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${quoted}`);
-  await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${JOB_SCHEMA} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${quoted}`);
-}
+// The application role's rights on the job queue's schema come with its rights on every
+// schema the owner owns (grantApplicationRole in app/utils/db-roles.server.ts).

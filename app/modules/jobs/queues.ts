@@ -79,6 +79,15 @@ export const QUEUES = {
     retryDelaySeconds: 60,
     expireInSeconds: 15 * 60,
   },
+  /** Remove sign-in records, expired sessions and stale invitations past their retention period (ADR 013). */
+  personalDataRetention: {
+    name: "personal-data-retention",
+    purpose: "remove personal data past its retention period",
+    cron: "41 * * * *",
+    retryLimit: 1,
+    retryDelaySeconds: 300,
+    expireInSeconds: 30 * 60,
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueKey = keyof typeof QUEUES;

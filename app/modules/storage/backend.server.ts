@@ -16,4 +16,8 @@ export interface StorageBackend {
   open(key: string): Promise<{ stream: Readable; size: number }>;
   /** Removes the object; removing a missing object is not an error. */
   delete(key: string): Promise<void>;
+  /** Whether any object is stored at all (a restore refuses a storage that is not empty). */
+  hasObjects(): Promise<boolean>;
+  /** Removes half-written files a crash left behind (local disk only); returns how many. */
+  sweepPartials?(): Promise<number>;
 }

@@ -60,6 +60,15 @@ export function createLocalStorage(root: string): StorageBackend & { root: strin
       await fs.rm(fileFor(key), { force: true });
     },
 
+    async hasObjects() {
+      const entries = await fs.readdir(resolved, { withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        if (!entry.isDirectory() || entry.name === PARTIAL_DIR) continue;
+        if ((await fs.readdir(path.join(resolved, entry.name))).length > 0) return true;
+      }
+      return false;
+    },
+
     /** Removes partial files a crashed process left behind; returns how many. */
     async sweepPartials() {
       const dir = path.join(resolved, PARTIAL_DIR);

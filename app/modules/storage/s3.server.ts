@@ -8,6 +8,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
+  ListObjectsV2Command,
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
@@ -79,6 +80,11 @@ export function createS3Storage(config: S3StorageConfig): StorageBackend & { ens
 
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    },
+
+    async hasObjects() {
+      const out = await client.send(new ListObjectsV2Command({ Bucket, MaxKeys: 1 }));
+      return (out.KeyCount ?? out.Contents?.length ?? 0) > 0;
     },
 
     /** Creates the bucket when it does not exist (self-hosted MinIO, tests). */

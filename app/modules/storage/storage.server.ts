@@ -3,18 +3,23 @@
 // size and type (from the content, not the name) on the way, and
 // SHA-256-checksummed. Downloads go out as attachments with nosniff and the
 // checksum. Domains (datasets, strategy attachments…) keep the key, size,
-// checksum and the user's file name in their own tables; this module never
-// needs the database.
+// checksum and the user's file name in their own tables (listed in
+// references.server.ts). This module's only rows are the keys of uploads whose
+// owning row may not exist yet (PendingUpload), so that a file left by a crash
+// between the upload and its row is found and removed.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
+import { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
 import { getEnv, type Env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { DomainError, notFound } from "~/utils/errors";
 import type { StorageBackend } from "./backend.server";
 import { formatMiB, UploadInspector } from "./inspect.server";
 import { createLocalStorage } from "./local.server";
+import { referencedKeyCondition } from "./references.server";
 
 export type { StorageBackend } from "./backend.server";
 export { fileTooLarge, fileTypeRefused, formatMiB } from "./inspect.server";
@@ -68,12 +73,51 @@ export function getStorage(): Promise<StorageBackend> {
 }
 
 /**
- * Removes half-written uploads a crashed process left on local disk (S3 multipart
- * uploads that never completed are the bucket's lifecycle rules' job). Returns how many.
+ * A stored file whose row has not appeared after this long was left by a crash
+ * between the upload and the row (or by a refusal whose clean-up failed): no
+ * request lives this long (Node ends a request after 5 minutes by default).
  */
-export async function sweepPartialUploads(): Promise<number> {
-  const backend = (await getStorage()) as StorageBackend & { sweepPartials?: () => Promise<number> };
-  return backend.sweepPartials ? backend.sweepPartials() : 0;
+export const UNACKNOWLEDGED_UPLOAD_MAX_AGE_MS = 60 * 60 * 1000;
+const SWEEP_BATCH = 200;
+
+/**
+ * Removes what crashed processes left behind: half-written files on local disk
+ * (S3 multipart uploads that never completed are the bucket's lifecycle rules'
+ * job) and whole files whose owning row was never written. Idempotent; safe to
+ * run on several servers at once. Returns how many files it removed.
+ */
+export async function sweepPartialUploads(now = new Date()): Promise<number> {
+  const backend = await getStorage();
+  const partials = backend.sweepPartials ? await backend.sweepPartials() : 0;
+  return partials + (await sweepUnacknowledgedUploads(backend, now));
+}
+
+/** See `sweepPartialUploads`: the uploads recorded as pending for too long, deleted unless a row now refers to them. */
+export async function sweepUnacknowledgedUploads(backend: StorageBackend, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - UNACKNOWLEDGED_UPLOAD_MAX_AGE_MS);
+  let removed = 0;
+  for (;;) {
+    const stale = await prisma.pendingUpload.findMany({
+      where: { createdAt: { lt: cutoff } },
+      orderBy: { createdAt: "asc" },
+      take: SWEEP_BATCH,
+      select: { key: true },
+    });
+    if (stale.length === 0) return removed;
+    const keys = stale.map((upload) => upload.key);
+    // The identifiers in this SQL come from references.server.ts only; the keys are a parameter.
+    const rows = await prisma.$queryRaw<{ key: string }[]>`
+      SELECT k AS key FROM unnest(${keys}::text[]) AS k WHERE ${Prisma.raw(referencedKeyCondition())}`;
+    const referenced = new Set(rows.map((r) => r.key));
+    for (const key of keys) {
+      if (referenced.has(key) || !isStorageKey(key)) continue;
+      await backend.delete(key);
+      removed++;
+      logger.warn({ key }, "removed a stored file no row refers to (an upload interrupted by a crash)");
+    }
+    await prisma.pendingUpload.deleteMany({ where: { key: { in: keys } } });
+    if (stale.length < SWEEP_BATCH) return removed;
+  }
 }
 
 /** Replaces the configured storage (tests; a start-up that built its own). */
@@ -84,6 +128,8 @@ export function setStorageBackend(backend: StorageBackend): void {
 /** Streams an upload into `backend`; see `storeUpload`. */
 export async function storeUploadIn(backend: StorageBackend, { data, filename, maxBytes, allowedTypes }: UploadInput): Promise<StoredUpload> {
   const key = newKey();
+  // Recorded before the first byte is stored: if the process dies before the domain writes its row, the sweep finds the file.
+  await prisma.pendingUpload.create({ data: { key } });
   const inspector = new UploadInspector({ maxBytes, allowedTypes, filename });
   const source = Readable.from(data, { objectMode: false });
   source.once("error", (error) => inspector.destroy(error));
@@ -97,13 +143,14 @@ export async function storeUploadIn(backend: StorageBackend, { data, filename, m
     source.destroy();
     // Belt and braces: each backend already leaves nothing behind on failure.
     await backend.delete(key).catch(() => undefined);
+    await prisma.pendingUpload.deleteMany({ where: { key } }).catch(() => undefined);
     // Storage layers may wrap the stream's error; the user must see the rule that refused the file.
     throw inspector.failure ?? error;
   }
-  if (inspector.failure) throw inspector.failure;
-  if (inspector.sha256 === null || inspector.contentType === null) {
+  if (inspector.failure || inspector.sha256 === null || inspector.contentType === null) {
     await backend.delete(key).catch(() => undefined);
-    throw new Error("upload ended without being inspected");
+    await prisma.pendingUpload.deleteMany({ where: { key } }).catch(() => undefined);
+    throw inspector.failure ?? new Error("upload ended without being inspected");
   }
   logger.info({ key, size: inspector.bytesSeen, contentType: inspector.contentType, storage: backend.kind }, "file stored");
   return { key, size: inspector.bytesSeen, sha256: inspector.sha256, contentType: inspector.contentType };

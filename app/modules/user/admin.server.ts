@@ -47,6 +47,7 @@ export async function getUserForAdmin(userId: string) {
       role: true,
       locale: true,
       disabledAt: true,
+      erasedAt: true,
       totpEnabledAt: true,
       createdAt: true,
       delegationId: true,
@@ -71,8 +72,10 @@ export async function changeUserRole({
 }) {
   try {
     await prisma.$transaction(async (tx) => {
-      const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, delegationId: true } });
+      const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, delegationId: true, erasedAt: true } });
       if (!before) throw new DomainError(404, "errors.notFound");
+      // An erased person's pseudonym names their role and delegation at erasure (docs/decisions/013-personal-data.md).
+      if (before.erasedAt) throw new DomainError(409, "privacy:errors.accountErased");
       if (userId === actorId && role !== "SECRETARIAT") throw new DomainError(400, "errors.cannotDemoteSelf");
       await checkRoleAssignment(tx, { role, delegationId, userId });
       await tx.user.update({ where: { id: userId }, data: { role, delegationId } });
@@ -96,6 +99,9 @@ export async function changeUserRole({
 export async function setUserDisabled({ actorId, userId, disabled }: { actorId: string; userId: string; disabled: boolean }) {
   if (userId === actorId) throw new DomainError(400, "errors.cannotDisableSelf");
   await prisma.$transaction(async (tx) => {
+    if (!disabled && (await tx.user.findUnique({ where: { id: userId }, select: { erasedAt: true } }))?.erasedAt) {
+      throw new DomainError(409, "privacy:errors.accountErased");
+    }
     const r = await tx.user.updateMany({
       where: { id: userId, disabledAt: disabled ? null : { not: null } },
       data: { disabledAt: disabled ? new Date() : null },

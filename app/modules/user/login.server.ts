@@ -6,9 +6,10 @@
 // the same work.
 import { notify } from "~/modules/notification/notification.server";
 import { prisma } from "~/utils/db.server";
-import { securityEvent } from "~/utils/logger.server";
+import { logger, securityEvent } from "~/utils/logger.server";
 import { clearFailures, delay, growingDelay, recordFailure, secondsBlocked } from "~/utils/rate-limit.server";
 import { LOGIN_LIMITS as L } from "~/utils/session-policy";
+import { recordSignIn } from "~/modules/privacy/sign-in-records.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 
 export type LoginResult =
@@ -24,6 +25,8 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
   ]);
   if (wait > 0) {
     securityEvent("login.throttled", { email, ip });
+    const throttled = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+    if (throttled) void recordSignIn({ userId: throttled.id, outcome: "THROTTLED", ip }).catch((error: unknown) => logger.error({ err: error }, "sign-in record not written"));
     return { outcome: "throttled", retryAfterSeconds: wait };
   }
   const user = await prisma.user.findUnique({
@@ -34,6 +37,8 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
   if (!user || !valid || user.disabledAt) {
     await countFailure({ email, ip, userId: user && !user.disabledAt ? user.id : null });
     securityEvent("login.failure", { email, ip, reason: !user ? "unknown" : user.disabledAt ? "disabled" : "password" });
+    // Not awaited: an unknown account must not answer faster than a known one.
+    if (user) void recordSignIn({ userId: user.id, outcome: "PASSWORD_REFUSED", ip }).catch((error: unknown) => logger.error({ err: error }, "sign-in record not written"));
     return { outcome: "invalid" };
   }
   await clearFailures([
@@ -41,6 +46,7 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
     ["loginDelayPerAccountAndAddress", accountAndAddress],
   ]);
   securityEvent("login.success", { userId: user.id, ip, secondFactor: user.totpEnabledAt !== null });
+  await recordSignIn({ userId: user.id, outcome: "PASSWORD_ACCEPTED", ip });
   return { outcome: "signedIn", userId: user.id, needsSecondFactor: user.totpEnabledAt !== null };
 }
 

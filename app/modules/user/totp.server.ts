@@ -6,6 +6,7 @@ import QRCode from "qrcode";
 import { prisma } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { securityEvent } from "~/utils/logger.server";
+import { recordSignIn } from "~/modules/privacy/sign-in-records.server";
 import { recordFailure, secondsBlocked } from "~/utils/rate-limit.server";
 import { RECOVERY_CODE_COUNT } from "~/utils/session-policy";
 import { notify } from "~/modules/notification/notification.server";
@@ -104,6 +105,7 @@ export async function verifySecondFactor({ userId, code }: { userId: string; cod
   }
   await recordFailure([["totpPerAccount", userId]]);
   securityEvent("totp.failure", { userId });
+  await recordSignIn({ userId, outcome: "SECOND_FACTOR_REFUSED" });
   return "invalid";
 }
 
