@@ -20,8 +20,8 @@ import {
 } from "~/modules/proposal/proposal.server";
 import { setSponsorship } from "~/modules/proposal/sponsor.server";
 import { addComment, hideComment } from "~/modules/comment/comment.server";
-import { actorFor } from "../test/factories";
-import { demoEmail } from "./seed";
+import { actorFor } from "./factories";
+import { demoEmail } from "./demo-accounts";
 
 type Section = { heading: string; body: string };
 

@@ -21,8 +21,8 @@ import { importLmEvalResults } from "~/modules/evaluation/import.server";
 import { registerModel } from "~/modules/model/model.server";
 import type { ModelInput } from "~/modules/model/schemas";
 import { safeFilename, storeUpload } from "~/modules/storage/storage.server";
-import { actorFor } from "../test/factories";
-import { demoEmail } from "./seed";
+import { actorFor } from "./factories";
+import { demoEmail } from "./demo-accounts";
 
 const FIXTURES = path.resolve("test/fixtures/lm-eval");
 

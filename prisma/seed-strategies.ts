@@ -10,8 +10,8 @@ import { publishAssessment, saveAssessment, submitAssessment } from "~/modules/d
 import { DSI_INDICATORS, type DsiIndicatorKey } from "~/modules/dsi/constants";
 import type { StrategySector } from "~/modules/strategy/constants";
 import { createStrategy, getVersionText, publishStrategy, saveTranslation, saveVersion, supersedeStrategy } from "~/modules/strategy/strategy.server";
-import { actorFor, createUser } from "../test/factories";
-import { DEMO_PASSWORD, demoEmail } from "./seed";
+import { actorFor, createUser } from "./factories";
+import { DEMO_PASSWORD, demoEmail } from "./demo-accounts";
 
 type Notes = Partial<Record<DsiDimension, string>>;
 type Text = { title: string; summary: string; issuingAuthority: string; dimensionNotes: Notes; sections: { heading: string; body: string }[] };

@@ -6,8 +6,8 @@ import { prisma } from "~/utils/db.server";
 import { createProposal, getVersionText, saveTranslation } from "~/modules/proposal/proposal.server";
 import { setSponsorship } from "~/modules/proposal/sponsor.server";
 import { castBallot, closeVoteIfDue, openVote } from "~/modules/vote/vote.server";
-import { actorFor } from "../test/factories";
-import { demoEmail } from "./seed";
+import { actorFor } from "./factories";
+import { demoEmail } from "./demo-accounts";
 
 type Role = "HEAD" | "DELEGATE" | "SECRETARIAT";
 const person = async (role: Role, code: string | null) =>

@@ -5,13 +5,14 @@
 import type { DelegationStatus, Role } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
-import { createDelegation, createUser } from "../test/factories";
+import { DEMO_PASSWORD, demoEmail } from "./demo-accounts";
+import { createDelegation, createUser } from "./factories";
 import { seedDemoProposals } from "./seed-proposals";
 import { seedDemoVotes } from "./seed-votes";
 import { seedDemoStrategies } from "./seed-strategies";
 import { seedDemoResearch } from "./seed-research";
 
-export const DEMO_PASSWORD = "concord-demo-2026";
+export { DEMO_PASSWORD, demoEmail } from "./demo-accounts";
 
 const MEMBERS = ["BR", "RU", "IN", "CN", "ZA", "EG", "ET", "IR", "AE", "ID"];
 const PARTNERS = ["BY", "BO", "KZ", "CU", "MY", "TH", "UG", "UZ", "NG", "VN"];
@@ -46,10 +47,6 @@ const PEOPLE: DemoPerson[] = [
   { code: "LK", role: "OBSERVER", name: "Nimal Perera", locale: "en" },
   { code: "SN", role: "OBSERVER", name: "Awa Diop", locale: "fr" },
 ];
-
-export function demoEmail(role: Role, code: string | null): string {
-  return code ? `${role.toLowerCase()}.${code.toLowerCase()}@demo.concord.example` : `${role.toLowerCase()}@demo.concord.example`;
-}
 
 const SEED_LOCK_KEY = 727_002;
 

@@ -36,6 +36,8 @@ async function serve(env: Env): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(env.PORT, env.HOST, () => {
       logger.info({ url: `http://localhost:${env.PORT}`, pid: process.pid }, "Concord is listening");
+      // Under `npm run dev`, Remix's watcher restarts this server on every rebuild and waits for this signal.
+      if (process.env.NODE_ENV === "development") void import("@remix-run/node").then(({ broadcastDevReady }) => broadcastDevReady(build));
       resolve(server);
     });
     server.on("error", reject);

@@ -1,4 +1,4 @@
-// `npm test`: type-check, then every vitest project (unit + integration against
+// `npm test`: type-check, lint (ESLint; Prettier once enabled), then every vitest project (unit + integration against
 // a real PostgreSQL, and browser journeys in Chromium), then one summary line.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -7,6 +7,10 @@ const run = (cmd, args) => spawnSync(cmd, args, { stdio: "inherit" }).status ?? 
 
 if (run("npx", ["tsc"]) !== 0) {
   console.error("Type check failed.");
+  process.exit(1);
+}
+if (run("node", ["scripts/lint.mjs"]) !== 0) {
+  console.error("Lint failed.");
   process.exit(1);
 }
 

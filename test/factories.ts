@@ -1,83 +1,9 @@
-// Factories for tests and the demo seed: the same code makes both, so the
-// demo shows what the tests exercise.
-import { Secret } from "otpauth";
-import type { DelegationStatus, Role } from "~/generated/prisma/enums";
-import { prisma } from "~/utils/db.server";
-import { hashPassword } from "~/modules/user/password.server";
+// Factories for tests. Those the demo seed uses too (people, delegations,
+// actors) live in prisma/factories.ts and are re-exported here.
+import type { DelegationStatus, DsiDimension, Role } from "~/generated/prisma/enums";
+import { actorFor, createDelegation, createUser, unique } from "../prisma/factories";
 
-const hashes = new Map<string, Promise<string>>();
-/** argon2id is slow on purpose; the same password is hashed once per process. */
-function cachedHash(password: string): Promise<string> {
-  let hash = hashes.get(password);
-  if (!hash) {
-    hash = hashPassword(password);
-    hashes.set(password, hash);
-  }
-  return hash;
-}
-
-export const TEST_PASSWORD = "correct horse battery staple";
-
-let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
-
-export async function createDelegation({ code, status = "MEMBER" }: { code: string; status?: DelegationStatus }) {
-  return prisma.delegation.upsert({ where: { code }, update: {}, create: { code, status } });
-}
-
-export async function createUser({
-  role = "DELEGATE",
-  delegationId = null,
-  email = `user-${unique()}@concord.example`,
-  name = "Test User",
-  password = TEST_PASSWORD,
-  locale = "en",
-  totpSecret,
-}: {
-  role?: Role;
-  delegationId?: string | null;
-  email?: string;
-  name?: string;
-  password?: string;
-  locale?: string;
-  /** Base32 secret: the user has TOTP on with this secret. */
-  totpSecret?: string;
-} = {}) {
-  return prisma.user.create({
-    data: {
-      email,
-      name,
-      role,
-      delegationId,
-      locale,
-      passwordHash: await cachedHash(password),
-      ...(totpSecret ? { totpSecret, totpEnabledAt: new Date() } : {}),
-    },
-  });
-}
-
-export function newTotpSecret(): string {
-  return new Secret({ size: 20 }).base32;
-}
-
-/** A signed-in user as services see it (what requireUser returns). */
-export async function actorFor(user: { id: string }) {
-  const row = await prisma.user.findUniqueOrThrow({
-    where: { id: user.id },
-    select: { id: true, email: true, name: true, role: true, locale: true, totpEnabledAt: true, delegation: { select: { id: true, code: true, status: true } } },
-  });
-  const now = new Date();
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    locale: row.locale,
-    totpEnabled: row.totpEnabledAt !== null,
-    delegation: row.delegation,
-    session: { id: "test-session", authenticatedAt: now, createdAt: now },
-  };
-}
+export { actorFor, createDelegation, createUser, newTotpSecret, TEST_PASSWORD } from "../prisma/factories";
 
 /** A person of a delegation (created if needed) as a service actor. */
 export async function delegationActor(code: string, role: Role = "DELEGATE", status: DelegationStatus = "MEMBER") {
@@ -88,7 +14,6 @@ export async function delegationActor(code: string, role: Role = "DELEGATE", sta
 // ---------------------------------------------------------------------------
 // Strategies and DSI assessments
 // (Imports are hoisted: these sit here to keep the additions in one place.)
-import type { DsiDimension } from "~/generated/prisma/enums";
 import { DSI_INDICATOR_KEYS, type DsiIndicatorKey } from "~/modules/dsi/constants";
 
 type StrategyFields = {

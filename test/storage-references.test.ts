@@ -7,7 +7,7 @@ import { prisma } from "~/utils/db.server";
 import { STORED_FILE_REFERENCES } from "~/modules/storage/references.server";
 
 /** Columns named like a key that are not file keys. */
-const NOT_FILE_KEYS = new Set(["Comment.sectionKey", "Amendment.sectionKey", "Bracket.sectionKey", "ProposalSection.key", "StrategySection.key", "rate_limit.key", "PendingUpload.key"]);
+const NOT_FILE_KEYS = new Set(["Comment.sectionKey", "Amendment.sectionKey", "Bracket.sectionKey", "ProposalSection.key", "StrategySection.key", "rate_limit.key", "PendingUpload.key", "NoticeClaim.key", "NotificationSettings.unsubscribeKey"]);
 
 describe("columns holding stored files' keys", () => {
   it("are all listed, and every listed one exists with its checksum column", async () => {

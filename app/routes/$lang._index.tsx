@@ -8,7 +8,6 @@ import { getNeeds } from "~/modules/home/needs.server";
 import { NoticeSentence } from "~/components/notification/notice";
 import { formatInZone } from "~/modules/notification/format";
 import { timeZoneOf } from "~/modules/notification/preferences.server";
-import { delegationName as nameOf } from "~/modules/delegation/names";
 import { getUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
@@ -31,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const todo = needs.map((n) => {
     const values = {
       ...n.values,
-      ...(n.values?.delegationCode ? { delegation: nameOf(String(n.values.delegationCode), lang) } : {}),
+      ...(n.values?.delegationCode ? { delegation: delegationName(String(n.values.delegationCode), lang) } : {}),
       date: n.at ? formatInZone(n.at, lang, timeZone) : "",
       title: MARK,
     };

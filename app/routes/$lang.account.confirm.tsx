@@ -1,4 +1,4 @@
-// Re-authentication before a sensitive act (SECURITY.md 3.7.1): the password
+// Re-authentication before a sensitive act (ADR 004; ASVS 3.7.1): the password
 // again, then back to where the user was.
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";

@@ -13,7 +13,7 @@ import { changeUserRole, endUserSessions, getUserForAdmin, setUserDisabled } fro
 import { ChangeRoleSchema, UserAccessSchema, UserIdSchema } from "~/modules/user/schemas";
 import { ROLES } from "~/modules/user/constants";
 import { requirePermission } from "~/utils/auth.server";
-import { DomainError } from "~/utils/errors";
+import { ReauthenticationRequired } from "~/utils/errors";
 import { domainErrorReply, invalidForm, throwAsResponse } from "~/utils/http.server";
 import { parseForm } from "~/utils/forms.server";
 import { requireLanguage } from "~/utils/lang.server";
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     try {
       await erasePersonalData({ actor, userId: id });
     } catch (error) {
-      if (error instanceof DomainError && error.messageKey === "errors.reauthenticate") {
+      if (error instanceof ReauthenticationRequired) {
         throw redirect(`/${lang}/account/confirm?${new URLSearchParams({ redirectTo: `/${lang}/admin/users/${id}#erase-heading` })}`);
       }
       return domainErrorReply(submission, error, { intent: "erase" as const });

@@ -19,7 +19,7 @@ import { listModelOptions } from "~/modules/model/model.server";
 import { deleteStoredFile, formatMiB } from "~/modules/storage/storage.server";
 import { parseUploadForm } from "~/modules/storage/upload-form.server";
 import { requirePermission } from "~/utils/auth.server";
-import { DomainError } from "~/utils/errors";
+import { DomainError, FieldError } from "~/utils/errors";
 import { parseForm } from "~/utils/forms.server";
 import { domainErrorReply, invalidForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/i18n.server";
@@ -87,7 +87,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       notes: submission.value.notes,
     });
   } catch (e) {
-    const field = e instanceof DomainError && e.messageKey === "research:errors.unknownModel" ? "modelId" : "file";
+    // A rule about the model comes back beside the model (a FieldError names it); anything else beside the file.
+    const field = e instanceof FieldError ? undefined : "file";
     return domainErrorReply(submission, e, { field, ...reply });
   }
   if (outcome.kind === "imported") {

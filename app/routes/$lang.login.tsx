@@ -4,9 +4,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, InputField } from "~/components/ui/form";
-import { attemptLogin } from "~/modules/user/login.server";
+import { attemptLogin, signedInUser } from "~/modules/user/login.server";
 import { LoginSchema } from "~/modules/user/schemas";
-import { prisma } from "~/utils/db.server";
 import { createSession, endSession, getUser } from "~/utils/auth.server";
 import { domainErrorReply, invalidForm, safeRedirect } from "~/utils/http.server";
 import { isLanguage } from "~/utils/i18n";
@@ -47,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     userAgent: request.headers.get("user-agent"),
     ipAddress: context?.clientIp,
   });
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: result.userId }, select: { locale: true, role: true } });
+  const user = await signedInUser(result.userId);
   const home = `/${isLanguage(user.locale) ? user.locale : lang}`;
   // A role that must use a second factor but has none set up goes to set it up first.
   const target =

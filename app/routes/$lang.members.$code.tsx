@@ -14,7 +14,7 @@ import { isOwnHead } from "~/modules/dsi/permissions";
 import { CompareParamSchema } from "~/modules/dsi/schemas";
 import { PROFILE_STRATEGY_LIMIT } from "~/modules/strategy/constants";
 import { listDelegationStrategies } from "~/modules/strategy/strategy.server";
-import { directionOf } from "~/utils/i18n";
+import { directionOf, isLanguage } from "~/utils/i18n";
 import { getDelegationProfile } from "~/modules/delegation/delegation.server";
 import { ResearchSummary } from "~/components/dataset/research-summary";
 import { researchSummary } from "~/modules/dataset/dataset.server";
@@ -143,7 +143,7 @@ function ProfileStrategies({ lang, code, strategies }: { lang: string; code: str
 
 function ProfileDsi({ lang, code, name, dsi }: { lang: string; code: string; name: string; dsi: ProfileData["dsi"] }) {
   const { t } = useTranslation(["dsi", "common"]);
-  const dir = directionOf(lang as never);
+  const dir = isLanguage(lang) ? directionOf(lang) : "ltr";
   const { latest, comparison } = dsi;
   const assessPath = `/${lang}/strategies/dsi/${code.toLowerCase()}`;
   const otherLabel = comparison

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ModelForm } from "~/components/evaluation/model-form";
 import { getModelBySlug, listModelOptions, updateModel } from "~/modules/model/model.server";
 import { mayEditModel } from "~/modules/model/permissions";
-import { modelErrorField, ModelSchema } from "~/modules/model/schemas";
+import { ModelSchema } from "~/modules/model/schemas";
 import { requireUser } from "~/utils/auth.server";
 import { forbidden } from "~/utils/errors";
 import { parseForm } from "~/utils/forms.server";
@@ -55,7 +55,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const saved = await updateModel({ actor: user, modelId: model.id, input: submission.value });
     return redirect(`/${lang}/models/${saved.slug}`);
   } catch (error) {
-    return domainErrorReply(submission, error, { field: modelErrorField(error) });
+    // A rule about one field (repository taken, lineage loop) comes back beside it.
+    return domainErrorReply(submission, error);
   }
 }
 

@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ModelForm } from "~/components/evaluation/model-form";
 import { listModelOptions, registerModel } from "~/modules/model/model.server";
-import { modelErrorField, ModelSchema } from "~/modules/model/schemas";
+import { ModelSchema } from "~/modules/model/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
 import { domainErrorReply, invalidForm } from "~/utils/http.server";
@@ -38,7 +38,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const model = await registerModel({ actor: user, input: submission.value });
     return redirect(`/${lang}/models/${model.slug}`);
   } catch (error) {
-    return domainErrorReply(submission, error, { field: modelErrorField(error) });
+    // A rule about one field (repository taken, lineage loop) comes back beside it.
+    return domainErrorReply(submission, error);
   }
 }
 

@@ -5,36 +5,28 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FallbackNotice, LanguageList, languageName } from "~/components/document/language-list";
 import { OpenDataLinks } from "~/components/opendata/open-data-links";
-import { LanguageVersions, languageName } from "~/components/proposal/proposal-header";
 import { FormattedDate } from "~/components/ui/formatted";
 import { ResultsChart } from "~/components/vote/results-chart";
 import { delegationName } from "~/modules/delegation/names";
-import { renderMarkdown } from "~/modules/text/markdown.server";
-import { checkReceipt, getPosition } from "~/modules/vote/record.server";
+import { textLanguageParam } from "~/modules/document/language";
+import { loadPositionPage } from "~/modules/position/position.server";
 import { throwAsResponse } from "~/utils/http.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { metaWithFeeds } from "~/modules/opendata/feed-links";
 
-export const handle = { i18n: ["votes", "proposals", "api"] };
+export const handle = { i18n: ["votes", "proposals", "documents", "api"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
-  const position = await getPosition({ slug: params.slug ?? "", language: lang }).catch(throwAsResponse);
-  const receipt = new URL(request.url).searchParams.get("receipt")?.trim().toLowerCase() ?? "";
-  const check = /^[0-9a-f]{64}$/.test(receipt) ? await checkReceipt(receipt) : receipt ? { found: "invalid" as const } : null;
-  // Reservations become numbered footnotes on their sections.
-  let n = 0;
-  const footnotes = position.record.flatMap((r) => r.reservations.map((res) => ({ n: ++n, sectionKey: res.sectionKey, text: res.text, delegationCode: r.delegationCode })));
-  return json({
-    lang,
-    ...position,
-    sections: position.text.sections.map((s) => ({ key: s.key, heading: s.heading, html: renderMarkdown(s.body) })),
-    footnotes,
-    receipt,
-    check: check && "slug" in check && check.slug !== position.proposal.slug ? { found: "otherVote" as const } : check,
-    title: `${position.text.title} · Concord`,
-  });
+  const url = new URL(request.url);
+  const page = await loadPositionPage({
+    slug: params.slug ?? "",
+    language: textLanguageParam(url) ?? lang,
+    receipt: url.searchParams.get("receipt") ?? "",
+  }).catch(throwAsResponse);
+  return json({ lang, ...page, title: `${page.text.title} · Concord` });
 }
 
 export default function Position() {
@@ -54,12 +46,8 @@ export default function Position() {
         {t("votes:positions.lead", { delegation: delegationName(proposal.leadCode, lang) })}
       </p>
       {sponsors.length ? <p>{t("votes:positions.sponsors", { delegations: sponsors.map((c) => delegationName(c, lang)).join(", ") })}</p> : null}
-      {isFallback ? (
-        <p className="alert alert-warning" role="note">
-          {t("proposals:header.fallback", { language: languageName(text.language) })}
-        </p>
-      ) : null}
-      <LanguageVersions base="positions" slug={proposal.slug} languages={languages} />
+      {isFallback ? <FallbackNotice language={text.language} /> : null}
+      <LanguageList languages={languages} current={text.language} />
       <article className="proposal-text" lang={text.language} dir="auto">
         {sections.map((s, i) => {
           const notes = footnotes.filter((f) => f.sectionKey === s.key);

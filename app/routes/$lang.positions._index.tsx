@@ -7,13 +7,13 @@ import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { FormattedDate } from "~/components/ui/formatted";
 import { Pagination } from "~/components/ui/pagination";
 import { delegationName } from "~/modules/delegation/names";
-import { listPositions } from "~/modules/vote/record.server";
+import { listPositions } from "~/modules/position/position.server";
 import { pageParam } from "~/utils/http.server";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { metaWithFeeds } from "~/modules/opendata/feed-links";
 
-export const handle = { i18n: ["votes", "proposals", "api"] };
+export const handle = { i18n: ["votes", "proposals", "documents", "api"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

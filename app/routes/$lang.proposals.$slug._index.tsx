@@ -5,69 +5,32 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { languageName } from "~/components/document/language-list";
+import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { ProposalHeader } from "~/components/proposal/proposal-header";
 import { FollowButton } from "~/components/notification/follow-button";
-import { proposalFollowState } from "~/modules/follow/follow.server";
 import { FormErrors, InputField, SelectField } from "~/components/ui/form";
 import { FormattedDate } from "~/components/ui/formatted";
-import { countCommentsBySection } from "~/modules/comment/comment.server";
-import { listDelegations } from "~/modules/delegation/delegation.server";
-import { delegationName, sortByName } from "~/modules/delegation/names";
-import { listAmendments } from "~/modules/proposal/amendment.server";
-import { listBrackets } from "~/modules/proposal/bracket.server";
+import { delegationName } from "~/modules/delegation/names";
+import { textLanguageParam } from "~/modules/document/language";
 import { endOfDayUtc, getProposalBySlug, inviteCoDrafter, openOrExtendConsultation, withdrawProposal } from "~/modules/proposal/proposal.server";
 import { CoDrafterSchema, ConsultationSchema } from "~/modules/proposal/schemas";
 import { setSponsorship } from "~/modules/proposal/sponsor.server";
-import { loadProposalPage } from "~/modules/proposal/view.server";
-import { renderMarkdown } from "~/modules/text/markdown.server";
+import { loadProposalOverview } from "~/modules/proposal/view.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
 import { domainErrorReply, invalidForm, throwAsResponse } from "~/utils/http.server";
-import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["proposals", "notifications"] };
+export const handle = { i18n: ["proposals", "documents", "notifications", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   const user = await requireUser(request, context, lang);
-  const page = await loadProposalPage({ slug: params.slug ?? "", lang, user }).catch(throwAsResponse);
-  const { proposal, current } = page;
-  const [brackets, counts, amendments, delegations, t] = await Promise.all([
-    listBrackets(proposal.id),
-    countCommentsBySection(proposal.id),
-    listAmendments({ proposalId: proposal.id, currentVersion: proposal.currentVersion }),
-    page.may.lead ? listDelegations() : Promise.resolve([]),
-    getFixedT(lang, "proposals"),
-  ]);
-  const follow = await proposalFollowState(user, proposal.id);
-  const openBrackets = brackets.filter((b) => b.status === "OPEN");
-  const sections = current.text.sections.map((s) => ({
-    key: s.key,
-    heading: s.heading,
-    html: renderMarkdown(s.body, {
-      brackets: openBrackets
-        .filter((b) => b.sectionKey === s.key)
-        .map((b) => ({ id: b.id, passage: b.passage, label: t("brackets.heldBy", { delegation: delegationName(b.holderDelegation.code, lang) }) })),
-    }),
-    comments: counts[s.key] ?? 0,
-    pendingAmendments: amendments.filter((a) => a.sectionKey === s.key && a.status === "PENDING").length,
-    brackets: openBrackets.filter((b) => b.sectionKey === s.key).map((b) => ({ id: b.id, passage: b.passage, holderCode: b.holderDelegation.code, note: b.note })),
-  }));
-  const excluded = new Set([proposal.leadDelegationId]);
-  return json({
-    lang,
-    ...page,
-    follow,
-    sections,
-    openBracketCount: openBrackets.length,
-    inviteOptions: sortByName(
-      delegations.filter((d) => d.status !== "OBSERVER" && !excluded.has(d.id) && !proposal.coDrafters.includes(d.code)),
-      lang,
-    ).map((d) => ({ id: d.id, code: d.code })),
-    title: `${current.text.title} · Concord`,
-  });
+  const textLanguage = textLanguageParam(new URL(request.url));
+  const page = await loadProposalOverview({ slug: params.slug ?? "", lang, user, textLanguage }).catch(throwAsResponse);
+  return json({ lang, ...page, title: `${page.current.text.title} · Concord` });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -226,6 +189,19 @@ export default function ProposalPage() {
           ) : null}
         </aside>
       </div>
+      {/* Members only, like the proposal: this version as Akoma Ntoso, and the API (with a read token). */}
+      <OpenDataLinks
+        links={[
+          ...current.languages.map((l) => ({
+            href: `/${lang}/proposals/${proposal.slug}/akn?version=${current.version.number}&text=${l.language}`,
+            label: "formats.akn",
+            values: { language: languageName(l.language) },
+            type: "application/akn+xml",
+            hrefLang: l.language,
+          })),
+          { href: `/api/v1/proposals/${proposal.slug}/versions/${current.version.number}`, label: "formats.json", type: "application/json" },
+        ]}
+      />
     </div>
   );
 }

@@ -1,117 +1,57 @@
-// The history of a proposal, and a word-level comparison of any two versions.
+// The history of a proposal, and a word-level comparison of any two versions
+// (the document kernel's comparison, in the original language).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { VersionComparison, VersionPicker } from "~/components/document/version-comparison";
 import { ProposalHeader } from "~/components/proposal/proposal-header";
-import { Diff } from "~/components/ui/diff";
 import { FormattedDate } from "~/components/ui/formatted";
 import { delegationName } from "~/modules/delegation/names";
-import { getVersionText, listVersions } from "~/modules/proposal/proposal.server";
-import { loadProposalPage } from "~/modules/proposal/view.server";
-import { diffSections, diffWords } from "~/modules/text/diff";
+import { versionParam } from "~/modules/document/document.server";
+import { textLanguageParam } from "~/modules/document/language";
+import { getProposalBySlug } from "~/modules/proposal/proposal.server";
+import { loadHistoryPage } from "~/modules/proposal/view.server";
 import { requireUser } from "~/utils/auth.server";
 import { throwAsResponse } from "~/utils/http.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["proposals"] };
-
-function versionParam(url: URL, name: string, max: number): number | null {
-  const n = Number(url.searchParams.get(name));
-  return Number.isInteger(n) && n >= 1 && n <= max ? n : null;
-}
+export const handle = { i18n: ["proposals", "documents"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   const user = await requireUser(request, context, lang);
-  const page = await loadProposalPage({ slug: params.slug ?? "", lang, user }).catch(throwAsResponse);
-  const { proposal } = page;
-  const versions = await listVersions(proposal.id);
   const url = new URL(request.url);
-  const from = versionParam(url, "from", proposal.currentVersion);
-  const to = versionParam(url, "to", proposal.currentVersion);
-  let comparison = null;
-  if (from && to && from !== to) {
-    // Versions are compared in the original language, the text that was negotiated.
-    const [a, b] = await Promise.all([
-      getVersionText({ proposalId: proposal.id, number: from, language: proposal.originalLanguage }),
-      getVersionText({ proposalId: proposal.id, number: to, language: proposal.originalLanguage }),
-    ]);
-    comparison = {
-      from,
-      to,
-      title: diffWords(a.text.title, b.text.title),
-      sections: diffSections(a.text.sections, b.text.sections),
-    };
-  }
-  return json({
+  const { currentVersion } = await getProposalBySlug(params.slug ?? "").catch(throwAsResponse);
+  const page = await loadHistoryPage({
+    slug: params.slug ?? "",
     lang,
-    ...page,
-    versions,
-    from: from ?? Math.max(1, proposal.currentVersion - 1),
-    to: to ?? proposal.currentVersion,
-    comparison,
-    title: `${page.current.text.title} · Concord`,
-  });
+    user,
+    textLanguage: textLanguageParam(url),
+    from: versionParam(url, "from", currentVersion),
+    to: versionParam(url, "to", currentVersion),
+  }).catch(throwAsResponse);
+  return json({ lang, ...page, title: `${page.current.text.title} · Concord` });
 }
 
 export default function Versions() {
-  const { t } = useTranslation(["proposals", "common"]);
+  const { t } = useTranslation(["proposals", "documents", "common"]);
   const { lang, proposal, current, may, versions, from, to, comparison } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <ProposalHeader lang={lang} proposal={proposal} text={current.text} languages={current.languages} isFallback={current.isFallback} may={may} />
       <h2>{t("proposals:versions.heading")}</h2>
-      {versions.length > 1 ? (
-        <Form method="get" className="filters" aria-label={t("proposals:versions.compare")}>
-          <div className="field">
-            <label htmlFor="from">{t("proposals:versions.from")}</label>
-            <select id="from" name="from" defaultValue={from}>
-              {versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  {t("proposals:versions.label", { number: v.number })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="to">{t("proposals:versions.to")}</label>
-            <select id="to" name="to" defaultValue={to}>
-              {versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  {t("proposals:versions.label", { number: v.number })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button">
-            {t("proposals:versions.compare")}
-          </button>
-        </Form>
-      ) : null}
+      <VersionPicker versions={versions} from={from} to={to} />
       {comparison ? (
-        <section className="diff card" aria-labelledby="diff-heading" lang={proposal.originalLanguage}>
-          <h3 id="diff-heading" lang={lang}>
-            {t("proposals:versions.comparing", { from: comparison.from, to: comparison.to })}
-          </h3>
-          <p className="diff-legend" lang={lang}>
-            <ins>{t("proposals:diff.added")}</ins> <del>{t("proposals:diff.removed")}</del>
-          </p>
-          <p dir="auto" className="diff-title">
-            <Diff parts={comparison.title} />
-          </p>
-          {comparison.sections.map((s) => (
-            <div key={s.key} className={`diff-section diff-${s.change}`}>
-              <h4 dir="auto">
-                <Diff parts={s.heading} /> <span className="muted" lang={lang}>({t(`proposals:diff.${s.change}`)})</span>
-              </h4>
-              <p dir="auto" className="plain-text">
-                <Diff parts={s.body} />
-              </p>
-            </div>
-          ))}
-        </section>
+        <VersionComparison
+          comparison={comparison}
+          from={comparison.from}
+          to={comparison.to}
+          lang={lang}
+          textLanguage={proposal.originalLanguage}
+          fields={[{ name: "title", as: "title" }]}
+        />
       ) : null}
       <table>
         <thead>

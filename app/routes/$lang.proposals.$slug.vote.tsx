@@ -11,51 +11,25 @@ import { FieldErrors, FormErrors, InputField, SelectField, TextareaField } from 
 import { FormattedDate, formatDate } from "~/components/ui/formatted";
 import { ResultsChart } from "~/components/vote/results-chart";
 import { delegationName } from "~/modules/delegation/names";
-import { getProposalBySlug, loadAccess } from "~/modules/proposal/proposal.server";
-import { loadProposalPage } from "~/modules/proposal/view.server";
+import { getProposalBySlug } from "~/modules/proposal/proposal.server";
 import { CHOICES_BY_RULE, DEFAULT_QUORUM_PERCENT, SILENCE_MIN_HOURS, VOTE_RULES } from "~/modules/vote/constants";
-import { getVoteRecord, getVoteState } from "~/modules/vote/record.server";
+import { currentVoteId, loadVotePage } from "~/modules/vote/page.server";
 import { CastBallotSchema, OpenVoteSchema } from "~/modules/vote/schemas";
-import { castBallot, closeVoteIfDue, mayOpenVote, openVote } from "~/modules/vote/vote.server";
-import { hasRecentAuthentication, requireUser } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
-import { consultationEndsAt } from "~/modules/notification/consultation.server";
-import { DomainError } from "~/utils/errors";
+import { castBallot, closeVoteIfDue, openVote } from "~/modules/vote/vote.server";
+import { requireUser } from "~/utils/auth.server";
+import { notFound, ReauthenticationRequired } from "~/utils/errors";
 import { parseForm } from "~/utils/forms.server";
 import { domainErrorReply, invalidForm, throwAsResponse } from "~/utils/http.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
-import { can } from "~/utils/permissions";
 
-export const handle = { i18n: ["proposals", "votes", "notifications"] };
+export const handle = { i18n: ["proposals", "votes", "documents", "notifications"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   const user = await requireUser(request, context, lang);
-  let page = await loadProposalPage({ slug: params.slug ?? "", lang, user }).catch(throwAsResponse);
-  let vote = await getVoteState(page.proposal.id, user);
-  // A vote past its deadline closes on the first request after it (also if the server was down then).
-  if (vote?.status === "OPEN" && (await closeVoteIfDue(vote.id))) {
-    page = await loadProposalPage({ slug: params.slug ?? "", lang, user });
-    vote = await getVoteState(page.proposal.id, user);
-  }
-  const access = await loadAccess(prisma, page.proposal.id);
-  const record = vote?.status === "CLOSED" ? await getVoteRecord(vote.id) : null;
-  const mayOpen = !vote || vote.status === "CLOSED" ? mayOpenVote(user, access) : false;
-  // A running consultation ends only if the opener says so (asked explicitly in the form).
-  const consultationUntil = mayOpen ? await consultationEndsAt(page.proposal.id) : null;
-  return json({
-    lang,
-    ...page,
-    vote,
-    record,
-    mayOpen,
-    consultationUntil,
-    isChair: can(user, "chairVote"),
-    mayCast: Boolean(vote && vote.status === "OPEN" && vote.ownDelegationEligible && can(user, "castBallot")),
-    recentlyAuthenticated: hasRecentAuthentication(user),
-    title: `${page.current.text.title} · Concord`,
-  });
+  const page = await loadVotePage({ slug: params.slug ?? "", lang, user }).catch(throwAsResponse);
+  return json({ lang, ...page, title: `${page.current.text.title} · Concord` });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -70,35 +44,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     try {
       await openVote({ actor: user, proposalId: proposal.id, ...submission.value });
     } catch (error) {
-      const field =
-        error instanceof DomainError && error.messageKey.startsWith("errors.deadline")
-          ? "closesAt"
-          : error instanceof DomainError && error.messageKey.endsWith("consultationRunning")
-            ? "endConsultation"
-            : undefined;
-      return domainErrorReply(submission, error, { field, intent: "openVote" as const });
+      // A deadline refused comes back beside its field (a FieldError names it).
+      return domainErrorReply(submission, error, { intent: "openVote" as const });
     }
     return redirect(here);
   }
   const submission = parseForm(formData, CastBallotSchema);
   if (submission.status !== "success") return invalidForm(submission, { intent: "cast" as const });
-  const vote = await getVoteState(proposal.id, user);
-  if (!vote) throw new Response("Not found", { status: 404 });
+  const voteId = await currentVoteId(proposal.id, user);
+  if (!voteId) throwAsResponse(notFound());
   try {
     await castBallot({
       actor: user,
-      voteId: vote.id,
+      voteId,
       choice: submission.value.choice,
       explanation: submission.value.explanation || undefined,
       reservations: (submission.value.reservations ?? []).filter((r): r is { sectionKey: string; text: string } => Boolean(r.text)),
     });
   } catch (error) {
-    if (error instanceof DomainError && error.messageKey === "errors.reauthenticate") {
+    if (error instanceof ReauthenticationRequired) {
       throw redirect(`/${lang}/account/confirm?${new URLSearchParams({ redirectTo: here })}`);
     }
-    return domainErrorReply(submission, error, { field: error instanceof DomainError && error.messageKey === "errors.reasonRequired" ? "explanation" : undefined, intent: "cast" as const });
+    return domainErrorReply(submission, error, { intent: "cast" as const });
   }
-  await closeVoteIfDue(vote.id);
+  await closeVoteIfDue(voteId);
   return redirect(`${here}?cast=1`);
 }
 
@@ -201,7 +170,7 @@ export default function VotePage() {
               </fieldset>
               <TextareaField
                 label={vote?.rule === "SILENCE" ? t("votes:cast.reason") : t("votes:cast.explanation")}
-                meta={castFields.explanation as never}
+                meta={castFields.explanation}
                 rows={4}
               />
               <details open={reservationFields.some((f) => Boolean(f.getFieldset().text.initialValue))}>
@@ -212,7 +181,7 @@ export default function VotePage() {
                   return (
                     <div key={f.key}>
                       <input type="hidden" name={rf.sectionKey.name} value={String(rf.sectionKey.initialValue ?? "")} />
-                      <TextareaField label={t("votes:cast.reservationOn", { number: i + 1, heading: current.text.sections[i]?.heading ?? "" })} meta={rf.text as never} rows={2} />
+                      <TextareaField label={t("votes:cast.reservationOn", { number: i + 1, heading: current.text.sections[i]?.heading ?? "" })} meta={rf.text} rows={2} />
                     </div>
                   );
                 })}

@@ -4,7 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { SectionsEditor } from "~/components/proposal/sections-editor";
+import { SectionsEditor } from "~/components/document/sections-editor";
 import { FieldErrors, FormErrors, InputField, SelectField } from "~/components/ui/form";
 import { delegationName } from "~/modules/delegation/names";
 import { DSI_DIMENSIONS } from "~/modules/proposal/constants";
@@ -18,7 +18,7 @@ import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["proposals"] };
+export const handle = { i18n: ["proposals", "documents"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -76,7 +76,7 @@ export default function NewProposal() {
           ))}
           <FieldErrors id={fields.topics.errorId} errors={fields.topics.errors} />
         </fieldset>
-        <SectionsEditor form={form as never} sections={fields.sections as never} />
+        <SectionsEditor form={form} sections={fields.sections} />
         <button type="submit" className="button">
           {t("proposals:new.submit")}
         </button>

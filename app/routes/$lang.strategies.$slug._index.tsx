@@ -6,8 +6,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { languageName } from "~/components/document/language-list";
 import { OpenDataLinks } from "~/components/opendata/open-data-links";
-import { languageName, StrategyHeader } from "~/components/strategy/strategy-header";
+import { StrategyHeader } from "~/components/strategy/strategy-header";
 import { FollowButton } from "~/components/notification/follow-button";
 import { isFollowing } from "~/modules/follow/follow.server";
 import { FormErrors, SelectField } from "~/components/ui/form";
@@ -21,11 +22,11 @@ import { renderMarkdown } from "~/modules/text/markdown.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
 import { domainErrorReply, invalidForm, throwAsResponse } from "~/utils/http.server";
-import { directionOf } from "~/utils/i18n";
+import { directionOf, isLanguage } from "~/utils/i18n";
 import { requireLanguage } from "~/utils/lang.server";
 import { metaWithFeeds } from "~/modules/opendata/feed-links";
 
-export const handle = { i18n: ["strategies", "notifications", "api"] };
+export const handle = { i18n: ["strategies", "documents", "notifications", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -100,7 +101,7 @@ export default function StrategyPage() {
   const { version, text } = current;
   const shownIsPublished = strategy.publishedVersion === version.number;
   const mayPublishThis = may.publish && version.number === strategy.currentVersion && !shownIsPublished;
-  const textDir = directionOf(text.language as never);
+  const textDir = isLanguage(text.language) ? directionOf(text.language) : "auto";
   return (
     <div className="page strategy-page">
       <StrategyHeader

@@ -6,7 +6,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { languageName, StrategyHeader } from "~/components/strategy/strategy-header";
+import { languageName } from "~/components/document/language-list";
+import { StrategyHeader } from "~/components/strategy/strategy-header";
 import { FieldErrors, FormErrors, SelectField } from "~/components/ui/form";
 import { FormattedDate, formatNumber } from "~/components/ui/formatted";
 import { formatMiB } from "~/modules/storage/storage.server";
@@ -23,7 +24,7 @@ import { LANGUAGES } from "~/utils/i18n";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["strategies"] };
+export const handle = { i18n: ["strategies", "documents"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

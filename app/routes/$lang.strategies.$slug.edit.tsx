@@ -1,131 +1,166 @@
 // Saving a new version of a strategy (metadata and text, in its original
-// language). A save based on an older version is refused: the editor then sees
-// their text beside the current one, nothing lost, and saves again on top of it.
-import { getFormProps, useForm } from "@conform-to/react";
+// language). A save based on an older version is never applied over what
+// others saved (ADR 009): the drafter gets the three-way merge — in words, with
+// both texts for each conflict — and saves the merged text on top.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
+import { ReviewSummary, type Labels } from "~/components/document/conflict-view";
 import { StrategyFields } from "~/components/strategy/strategy-fields";
 import { StrategyHeader } from "~/components/strategy/strategy-header";
 import { FormErrors, InputField } from "~/components/ui/form";
-import { PlainSections } from "~/components/ui/plain-sections";
+import { DocumentStaleError } from "~/modules/document/document.server";
+import type { Review } from "~/modules/document/review";
+import type { DsiDimension } from "~/generated/prisma/enums";
+import type { StrategySector } from "~/modules/strategy/constants";
 import { SaveVersionSchema } from "~/modules/strategy/schemas";
 import { getStrategyBySlug, getVersionText, saveVersion } from "~/modules/strategy/strategy.server";
-import { loadStrategyPage } from "~/modules/strategy/view.server";
+import { loadEditorPage, strategyReview } from "~/modules/strategy/view.server";
 import { requireUser } from "~/utils/auth.server";
-import { DomainError, forbidden } from "~/utils/errors";
+import { DomainError } from "~/utils/errors";
 import { parseForm } from "~/utils/forms.server";
 import { domainErrorReply, invalidForm, throwAsResponse } from "~/utils/http.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["strategies", "proposals"] };
+export const handle = { i18n: ["strategies", "documents"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   const user = await requireUser(request, context, lang);
-  const page = await loadStrategyPage({ slug: params.slug ?? "", lang, user }).catch(throwAsResponse);
-  if (!page.may.edit) throwAsResponse(forbidden());
-  // The editor always works on the original language of the newest version.
-  const original = await getVersionText({ strategyId: page.strategy.id, number: page.strategy.currentVersion, language: page.strategy.originalLanguage });
-  return json({ lang, ...page, original, title: `${original.text.title} · Concord` });
+  const page = await loadEditorPage({ slug: params.slug ?? "", lang, user }).catch(throwAsResponse);
+  return json({ lang, ...page, title: `${page.original.text.title} · Concord` });
 }
+
+type Answer = {
+  result: SubmissionResult<string[]>;
+  review: Review | null;
+  conflict?: { version: number; authorName: string; title: string; summary: string; sections: { key: string; heading: string; body: string }[] };
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLanguage(params);
   const user = await requireUser(request, context, lang);
   const strategy = await getStrategyBySlug({ user, slug: params.slug ?? "" }).catch(throwAsResponse);
   const submission = parseForm(await request.formData(), SaveVersionSchema);
-  if (submission.status === undefined) return json({ result: submission.reply(), conflict: null });
-  if (submission.status !== "success") return invalidForm(submission, { context: { form: "saveStrategyVersion" } });
+  // Adding, removing or moving a section (without JavaScript): the changed form, the review kept.
+  if (submission.status === undefined) return json<Answer>({ result: submission.reply(), review: await strategyReview(strategy.id, null, submission.payload) });
+  if (submission.status !== "success") {
+    const answer = invalidForm(submission, { context: { form: "saveStrategyVersion" } });
+    return json<Answer>({ result: (await answer.json()).result, review: await strategyReview(strategy.id, null, submission.payload) }, { status: 400 });
+  }
   try {
     await saveVersion({ actor: user, strategyId: strategy.id, ...submission.value });
   } catch (error) {
-    if (error instanceof DomainError && error.messageKey === "errors.staleVersion") {
-      const fresh = await getStrategyBySlug({ user, slug: strategy.slug });
-      const current = await getVersionText({ strategyId: strategy.id, number: fresh.currentVersion, language: fresh.originalLanguage });
-      return json(
+    if (!(error instanceof DomainError)) throw error;
+    const review = await strategyReview(strategy.id, error, submission.payload);
+    if (error instanceof DocumentStaleError) {
+      const current = await getVersionText({ strategyId: strategy.id, number: error.currentVersion, language: strategy.originalLanguage });
+      return json<Answer>(
         {
           result: submission.reply({ formErrors: ["errors.staleVersion"] }),
-          conflict: {
-            version: current.version.number,
-            authorName: current.version.authorName,
-            title: current.text.title,
-            summary: current.text.summary,
-            sections: current.text.sections,
-          },
+          review,
+          conflict: { version: current.version.number, authorName: current.version.authorName, title: current.text.title, summary: current.text.summary, sections: current.text.sections },
         },
         { status: 409 },
       );
     }
-    if (error instanceof DomainError) return domainErrorReply(submission, error);
-    throw error;
+    const answer = domainErrorReply(submission, error);
+    return json<Answer>({ result: (await answer.json()).result, review }, { status: answer.status });
   }
   return redirect(`/${lang}/strategies/${strategy.slug}`);
 }
 
+type FormOptions = Parameters<typeof useForm<z.input<typeof SaveVersionSchema>>>[0];
+
 export default function EditStrategy() {
-  const { t } = useTranslation(["strategies", "common"]);
+  const { t } = useTranslation(["strategies", "documents", "common"]);
   const { lang, strategy, current, may, original } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const conflict = actionData && "conflict" in actionData ? actionData.conflict : null;
-  const [form, fields] = useForm<z.input<typeof SaveVersionSchema>>({
-    id: "edit-strategy",
-    lastResult: actionData?.result,
-    defaultValue: {
-      baseVersion: String(strategy.currentVersion),
-      title: original.text.title,
-      summary: original.text.summary,
-      issuingAuthority: original.text.issuingAuthority,
-      adoptedOn: original.version.adoptedOn ? original.version.adoptedOn.slice(0, 10) : "",
-      dimensions: original.version.dimensions,
-      sectors: original.version.sectors,
-      dimensionNotes: original.text.dimensionNotes,
-      changeNote: "",
-      sections: original.text.sections.map((s) => ({ key: s.key, heading: s.heading, body: s.body })),
-    },
-  });
-  // After a refused save, the next save builds on the version that is now current.
-  const baseVersion = conflict?.version ?? strategy.currentVersion;
+  const answer = useActionData<typeof action>();
+  const review = answer?.review ?? null;
+  // Right after a merge the form starts again from the merged text, based on the current version.
+  const fresh = Boolean(review?.draft);
+  const base = review ? (review.draft ? review.current : review.base) : strategy.currentVersion;
+  const draft = review?.draft;
+  const defaults: FormOptions["defaultValue"] = draft
+    ? {
+        baseVersion: String(base),
+        title: draft.fields.title ?? "",
+        summary: draft.fields.summary ?? "",
+        issuingAuthority: draft.fields.issuingAuthority ?? "",
+        adoptedOn: draft.fields.adoptedOn ?? "",
+        dimensions: (draft.sets.dimensions ?? []) as DsiDimension[],
+        sectors: (draft.sets.sectors ?? []) as StrategySector[],
+        dimensionNotes: Object.fromEntries(Object.entries(draft.fields).flatMap(([k, v]) => (k.startsWith("note-") ? [[k.slice(5), v]] : []))),
+        changeNote: "",
+        sections: draft.sections,
+      }
+    : {
+        baseVersion: String(base),
+        title: original.text.title,
+        summary: original.text.summary,
+        issuingAuthority: original.text.issuingAuthority,
+        adoptedOn: original.version.adoptedOn ? original.version.adoptedOn.slice(0, 10) : "",
+        dimensions: original.version.dimensions,
+        sectors: original.version.sectors as StrategySector[],
+        dimensionNotes: original.text.dimensionNotes,
+        changeNote: "",
+        sections: original.text.sections.map((s) => ({ key: s.key, heading: s.heading, body: s.body })),
+      };
+  const labels: Labels = {
+    field: (name) =>
+      name.startsWith("note-") ? t("strategies:editor.dimensionNote", { dimension: t(`common:dsi.${name.slice(5)}`) }) : t(`strategies:editor.${name}`),
+    setValue: (set, value) => (set === "dimensions" ? t(`common:dsi.${value}`) : t(`strategies:sector.${value}`)),
+  };
   return (
     <div className="page">
       <StrategyHeader lang={lang} strategy={strategy} text={current.text} languages={current.languages} isFallback={false} may={may} />
-      <h2>{t("strategies:editor.newVersion", { number: baseVersion + 1 })}</h2>
+      <h2>{t("strategies:editor.newVersion", { number: base + 1 })}</h2>
       {strategy.publishedVersion !== null ? <p className="muted">{t("strategies:editor.publishedStays", { number: strategy.publishedVersion })}</p> : null}
-      {conflict ? (
-        <section className="conflict card alert-warning" aria-labelledby="conflict-heading">
-          <h3 id="conflict-heading">{t("strategies:editor.conflictHeading", { number: conflict.version, name: conflict.authorName })}</h3>
-          <p>{t("strategies:editor.conflictIntro")}</p>
-          <div className="side-by-side">
-            <div>
-              <h4>{t("strategies:editor.yourText")}</h4>
-              <p className="muted">{t("strategies:editor.yourTextHint")}</p>
-            </div>
-            <div lang={strategy.originalLanguage}>
-              <h4 lang={lang}>{t("strategies:editor.currentText", { number: conflict.version })}</h4>
-              <p dir="auto">
-                <strong>{conflict.title}</strong>
-              </p>
-              <p dir="auto" className="plain-text">
-                {conflict.summary}
-              </p>
-              <PlainSections sections={conflict.sections} />
-            </div>
-          </div>
-        </section>
-      ) : null}
-      <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="baseVersion" value={baseVersion} />
-        <StrategyFields form={form as never} fields={fields as never} textLanguage={strategy.originalLanguage} />
-        <InputField label={t("strategies:editor.changeNote")} hint={t("strategies:editor.changeNoteHint")} meta={fields.changeNote} required />
-        <button type="submit" className="button">
-          {t("strategies:editor.save")}
-        </button>
-      </Form>
+      {review ? <ReviewSummary review={review} labels={labels} lang={lang} /> : null}
+      <Editor
+        key={`edit-${base}-${fresh ? "merge" : "form"}`}
+        id={`edit-strategy-${base}`}
+        base={base}
+        defaults={defaults}
+        lastResult={fresh ? undefined : answer?.result}
+        review={review}
+        textLanguage={strategy.originalLanguage}
+      />
     </div>
+  );
+}
+
+function Editor({
+  id,
+  base,
+  defaults,
+  lastResult,
+  review,
+  textLanguage,
+}: {
+  id: string;
+  base: number;
+  defaults: FormOptions["defaultValue"];
+  lastResult?: SubmissionResult<string[]>;
+  review: Pick<Review, "conflicts"> | null;
+  textLanguage: string;
+}) {
+  const { t } = useTranslation("strategies");
+  const [form, fields] = useForm<z.input<typeof SaveVersionSchema>>({ id, lastResult, defaultValue: defaults });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="baseVersion" value={base} />
+      <StrategyFields form={form} fields={fields} textLanguage={textLanguage} review={review ? { current: base, conflicts: review.conflicts } : undefined} />
+      <InputField label={t("editor.changeNote")} hint={t("editor.changeNoteHint")} meta={fields.changeNote} required />
+      <button type="submit" className="button">
+        {t("editor.save")}
+      </button>
+    </Form>
   );
 }
 

@@ -19,7 +19,7 @@ import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["strategies", "proposals"] };
+export const handle = { i18n: ["strategies", "proposals", "documents"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -67,7 +67,7 @@ export default function NewStrategy() {
           meta={fields.originalLanguage}
           options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
         />
-        <StrategyFields form={form as never} fields={fields as never} textLanguage={textLanguage} />
+        <StrategyFields form={form} fields={fields} textLanguage={textLanguage} />
         <button type="submit" className="button">
           {t("strategies:new.submit")}
         </button>

@@ -1,4 +1,4 @@
-// Sessions against a real database (SECURITY.md "Accounts and sessions").
+// Sessions against a real database (ADR 004, accounts and sessions).
 import { describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories";
 import { get, loadContext, sessionCookieFor } from "../../test/http";

@@ -1,7 +1,7 @@
 // Small helpers shared by loaders and actions.
 import type { SubmissionResult } from "@conform-to/react";
 import { json } from "@remix-run/node";
-import { DomainError } from "./errors";
+import { DomainError, FieldError } from "./errors";
 import { securityEvent } from "./logger.server";
 
 /** A page number from `?page=`, 1 when absent or nonsense. */
@@ -20,7 +20,8 @@ const UNSAFE_IN_TARGET = /[\u0000-\u001F\u007F\\]|%(0[0-9a-f]|1[0-9a-f]|7f|5c)/i
 const MAX_TARGET_LENGTH = 2048;
 
 /**
- * A redirect target only if it is a path on this site (ADR 016): it must start
+ * A redirect target only if it is a path on this site (ADR 004, ASVS 5.1.5;
+ * ADR 016): it must start
  * with one `/`, carry no control characters or backslashes, and resolve to this
  * origin. Anything else gives `fallback`.
  */
@@ -59,8 +60,12 @@ export function domainErrorReply<Intent extends string | undefined = undefined>(
 ) {
   if (!(error instanceof DomainError)) throw error;
   logDenial(error);
-  const message = Object.keys(error.values).length ? `${error.messageKey}|${JSON.stringify(error.values)}` : error.messageKey;
-  const result = options.field
+  const withValues = (key: string) => (Object.keys(error.values).length ? `${key}|${JSON.stringify(error.values)}` : key);
+  const message = withValues(error.messageKey);
+  // A field error names its own fields; other errors go beside `options.field` or above the form.
+  const result = error instanceof FieldError
+    ? submission.reply({ fieldErrors: Object.fromEntries(Object.entries(error.fields).map(([path, keys]) => [path, keys.map(withValues)])), hideFields: options.hideFields })
+    : options.field
     ? submission.reply({ fieldErrors: { [options.field]: [message] }, hideFields: options.hideFields })
     : submission.reply({ formErrors: [message], hideFields: options.hideFields });
   return json({ intent: options.intent as Intent, result }, { status: error.status });
@@ -75,7 +80,7 @@ export function throwAsResponse(error: unknown): never {
   throw error;
 }
 
-/** Permission denials decided inside services are logged like those at the route (SECURITY.md 7.1.x). */
+/** Permission denials decided inside services are logged like those at the route (ADR 004; ASVS 7.1.x). */
 function logDenial(error: DomainError) {
   if (error.status === 403) securityEvent("permission.denied", { reason: error.messageKey });
 }

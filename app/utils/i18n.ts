@@ -18,7 +18,23 @@ export const LANGUAGE_CODES = LANGUAGES.map((l) => l.code) as Language[];
 export const DEFAULT_LANGUAGE: Language = "en";
 
 /** Translation namespaces: one per domain plus `common`. */
-export const NAMESPACES = ["common", "auth", "account", "admin", "members", "proposals", "votes", "research", "strategies", "dsi", "notifications", "privacy", "api"] as const;
+export const NAMESPACES = [
+  "common",
+  "auth",
+  "account",
+  "admin",
+  "members",
+  "proposals",
+  "votes",
+  "research",
+  "strategies",
+  "dsi",
+  "documents",
+  "notifications",
+  "privacy",
+  "search",
+  "api",
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export function isLanguage(value: unknown): value is Language {

@@ -1,4 +1,4 @@
-// Cross-site request refusal (SECURITY.md "Requests and input"): a request that
+// Cross-site request refusal (ADR 004, requests and input): a request that
 // can change state must come from this site's own pages.
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

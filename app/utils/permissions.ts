@@ -1,4 +1,4 @@
-// Who may do what: one table for the whole portal (DESIGN.md "Who uses it").
+// Who may do what: one table for the whole portal (ADR 004, who may do what).
 // Domain services ask `can(actor, act)`; object-level rules (is this *their*
 // delegation's proposal?) are checked in the service on top of this.
 import type { DelegationStatus, Role } from "~/generated/prisma/enums";
@@ -49,7 +49,7 @@ export function can(actor: Actor, act: Act): boolean {
   return RULES[act](actor);
 }
 
-/** Roles that must use a second factor (SECURITY.md). */
+/** Roles that must use a second factor (ADR 004). */
 export function requiresSecondFactor(role: Role): boolean {
   return role === "HEAD" || role === "SECRETARIAT";
 }

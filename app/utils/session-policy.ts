@@ -1,4 +1,4 @@
-// Session and sign-in limits, named in one place (SECURITY.md "Accounts and sessions").
+// Session and sign-in limits, named in one place (ADR 004, accounts and sessions).
 
 /** A session ends after this much inactivity (sliding). */
 export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;

@@ -40,7 +40,6 @@ export const errorMap: z.ZodErrorMap = (issue, ctx) => {
 // Control characters other than tab and line breaks have no place in user text.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
-// eslint-disable-next-line no-control-regex
 const LINE_BREAKS = /[\r\n\t]/;
 
 // Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069)

@@ -171,7 +171,7 @@ export async function generateComments(client: pg.Client, scale: Scale) {
   );
 }
 
-export async function generateVotes(client: pg.Client, scale: Scale) {
+export async function generateVotes(client: pg.Client, _scale: Scale) {
   // A vote on every proposal in VOTING, ADOPTED or REJECTED; all 20 members eligible.
   await timed(
     client,

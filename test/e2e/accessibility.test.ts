@@ -45,7 +45,7 @@ describe.skipIf(!hasBrowser)("accessibility (axe-core, WCAG 2.x A/AA)", () => {
       const context = await newContext(browser);
       const page = await context.newPage();
       const problems: string[] = [];
-      for (const path of [`/${lang}`, `/${lang}/login`, `/${lang}/members`, `/${lang}/positions`, `/${lang}/positions/${slugs.position}`]) {
+      for (const path of [`/${lang}`, `/${lang}/login`, `/${lang}/members`, `/${lang}/positions`, `/${lang}/positions/${slugs.position}`, `/${lang}/search?q=sovereign`]) {
         problems.push(...(await audit(page, path)));
       }
       await signIn(page, "expert.br@demo.concord.example", undefined, lang);
@@ -55,6 +55,7 @@ describe.skipIf(!hasBrowser)("accessibility (axe-core, WCAG 2.x A/AA)", () => {
         `/${lang}/proposals/${slugs.proposal}/versions`,
         `/${lang}/proposals/${slugs.proposal}/vote`,
         `/${lang}/account`,
+        `/${lang}/search?q=data&year=&sort=newest`,
       ]) {
         problems.push(...(await audit(page, path)));
       }

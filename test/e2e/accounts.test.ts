@@ -56,7 +56,7 @@ describe.skipIf(!hasBrowser)("accounts in the browser", () => {
     await context.close();
   });
 
-  it("sends the security headers of SECURITY.md, with a fresh CSP nonce per request", async () => {
+  it("sends the security headers of ADR 004, with a fresh CSP nonce per request", async () => {
     const first = await fetch(`${baseUrl()}/en`);
     const second = await fetch(`${baseUrl()}/en`);
     const csp = first.headers.get("content-security-policy") ?? "";

@@ -31,7 +31,8 @@ describe.skipIf(!hasBrowser)("personal data in the browser", () => {
     await page.goto("/en/account");
     await page.getByRole("link", { name: "Your personal data" }).click();
     await page.waitForURL("**/en/account/data");
-    expect(await page.locator("h1").textContent()).toBe("Your personal data");
+    // The address changes as the navigation ends; the new page renders just after.
+    await page.locator("h1", { hasText: "Your personal data" }).waitFor();
     // The sign-in just made is recorded and shown.
     await expect.poll(() => page.locator("#signins-heading + p + table tbody").textContent()).toContain("Password accepted");
     expect(await page.getByTestId("personal-data-counts").textContent()).toContain("Sign-in records");

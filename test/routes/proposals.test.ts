@@ -100,3 +100,112 @@ describe("drafting forms", () => {
     expect(await prisma.proposalVersion.count({ where: { proposalId: proposal.id } })).toBe(2);
   });
 });
+
+describe("consultation dates", () => {
+  it("refuses a date that does not exist (2026-02-30) beside the field, and opens nothing", async () => {
+    const { lead, proposal } = await aDraft();
+    const cookie = await sessionCookieFor(lead.id);
+    const res = await respond(() =>
+      show.action(args(post(`/en/proposals/${proposal.slug}`, { intent: "openConsultation", until: "2026-02-30" }, cookie), { lang: "en", slug: proposal.slug })),
+    );
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.result.error.until).toEqual(["validation.date"]);
+    expect(body.result.initialValue.until).toBe("2026-02-30");
+    expect((await prisma.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe("DRAFT");
+  });
+});
+
+describe("the language list of a proposal", () => {
+  it("switches the text's language with ?text=, the interface language staying in the path", async () => {
+    const { lead, proposal } = await aDraft();
+    const { getVersionText, saveTranslation } = await import("~/modules/proposal/proposal.server");
+    const original = await getVersionText({ proposalId: proposal.id, number: 1, language: "en" });
+    await saveTranslation({
+      actor: lead,
+      proposalId: proposal.id,
+      version: 1,
+      language: "fr",
+      kind: "OFFICIAL_TRANSLATION",
+      title: "Projet sur la résidence des données",
+      sections: original.text.sections.map((s) => ({ key: s.key, heading: "Portée", body: "Ce texte couvre les jeux de données publics." })),
+    });
+    const cookie = await sessionCookieFor(lead.id);
+    const page = await (await respond(() => show.loader(args(get(`/en/proposals/${proposal.slug}?text=fr`, cookie), { lang: "en", slug: proposal.slug })))).json();
+    expect(page.lang).toBe("en");
+    expect(page.current.text).toMatchObject({ language: "fr", title: "Projet sur la résidence des données" });
+    expect(page.current.isFallback).toBe(false);
+    // Without ?text=, the interface language decides; a language without a version falls back to the original.
+    const plain = await (await respond(() => show.loader(args(get(`/ar/proposals/${proposal.slug}`, cookie), { lang: "ar", slug: proposal.slug })))).json();
+    expect(plain.current.text.language).toBe("en");
+    expect(plain.current.isFallback).toBe(true);
+  });
+});
+
+describe("a save based on an older version", () => {
+  it("keeps both drafters' changes: 409 with the merge in words, then the merged text saves as the next version", async () => {
+    const lead = await delegationActor("ZA");
+    const colleague = await createUser({ role: "DELEGATE", delegationId: lead.delegation!.id, name: "Colleague" });
+    const proposal = await createProposal({
+      actor: lead,
+      title: "Shared compute",
+      originalLanguage: "en",
+      topics: ["DIGITAL_INFRASTRUCTURE"],
+      sections: [
+        { heading: "Principles", body: "Old principles." },
+        { heading: "Financing", body: "Old financing." },
+      ],
+    });
+    const [principles, financing] = await prisma.proposalSection.findMany({ where: { text: { version: { proposalId: proposal.id } } }, orderBy: { position: "asc" } });
+    const save = (cookie: string, fields: Record<string, string>) =>
+      respond(() => edit.action(args(post(`/en/proposals/${proposal.slug}/edit`, { title: "Shared compute", changeNote: "edit", ...fields }, cookie), { lang: "en", slug: proposal.slug })));
+    const leadCookie = await sessionCookieFor(lead.id);
+    const colleagueCookie = await sessionCookieFor(colleague.id);
+    const form = (principlesBody: string, financingBody: string, extra: Record<string, string> = {}) => ({
+      "sections[0].key": principles!.key,
+      "sections[0].heading": "Principles",
+      "sections[0].body": principlesBody,
+      "sections[1].key": financing!.key,
+      "sections[1].heading": "Financing",
+      "sections[1].body": financingBody,
+      ...extra,
+    });
+    expect((await save(leadCookie, { baseVersion: "1", ...form("Lead's principles.", "Old financing.") })).status).toBe(302);
+    const stale = await save(colleagueCookie, { baseVersion: "1", ...form("Old principles.", "Colleague's financing.") });
+    expect(stale.status).toBe(409);
+    const body = await stale.json();
+    expect(body.review.summary.theirs).toEqual([{ kind: "section", name: "Principles", change: "changed" }]);
+    expect(body.review.summary.yours).toEqual([{ kind: "section", name: "Financing", change: "changed" }]);
+    expect(body.review.versions).toEqual([expect.objectContaining({ number: 2, delegationCode: "ZA" })]);
+    expect(body.review.draft.sections.map((s: { body: string }) => s.body)).toEqual(["Lead's principles.", "Colleague's financing."]);
+    // The review form, as the page sends it: based on version 2, the merged text.
+    expect((await save(colleagueCookie, { baseVersion: "2", ...form("Lead's principles.", "Colleague's financing.") })).status).toBe(302);
+    const v3 = await prisma.proposalSection.findMany({ where: { text: { kind: "ORIGINAL", version: { proposalId: proposal.id, number: 3 } } }, orderBy: { position: "asc" } });
+    expect(v3.map((s) => s.body)).toEqual(["Lead's principles.", "Colleague's financing."]);
+  });
+
+  it("refuses the review form until each conflict has a choice, beside it, keeping the text; then saves the choice", async () => {
+    const lead = await delegationActor("EG");
+    const proposal = await createProposal({ actor: lead, title: "Data", originalLanguage: "en", topics: ["DATA_OWNERSHIP"], sections: [{ heading: "Scope", body: "Old scope." }] });
+    const [scope] = await prisma.proposalSection.findMany({ where: { text: { version: { proposalId: proposal.id } } } });
+    const cookie = await sessionCookieFor(lead.id);
+    const save = (fields: Record<string, string>) =>
+      respond(() => edit.action(args(post(`/en/proposals/${proposal.slug}/edit`, { title: "Data", changeNote: "edit", "sections[0].key": scope!.key, "sections[0].heading": "Scope", ...fields }, cookie), { lang: "en", slug: proposal.slug })));
+    expect((await save({ baseVersion: "1", "sections[0].body": "Their scope." })).status).toBe(302);
+    const stale = await save({ baseVersion: "1", "sections[0].body": "My scope." });
+    expect(stale.status).toBe(409);
+    const review = (await stale.json()).review;
+    expect(review.conflicts.sections).toEqual([expect.objectContaining({ index: 0, kind: "bothChanged", mine: { heading: "Scope", body: "My scope." }, theirs: { heading: "Scope", body: "Their scope." } })]);
+    const unresolved = await save({ baseVersion: "2", "sections[0].body": "My scope.", "sections[0].conflict": "bothChanged" });
+    expect(unresolved.status).toBe(400);
+    const refused = await unresolved.json();
+    expect(refused.result.error["sections[0].resolution"]).toEqual(["documents:review.required"]);
+    expect(refused.result.initialValue.sections[0].body).toBe("My scope.");
+    expect(refused.review.conflicts.sections[0]).toMatchObject({ kind: "bothChanged", theirs: { body: "Their scope." } });
+    expect(await prisma.proposalVersion.count({ where: { proposalId: proposal.id } })).toBe(2);
+    const saved = await save({ baseVersion: "2", "sections[0].body": "Our combined scope.", "sections[0].conflict": "bothChanged", "sections[0].resolution": "edited" });
+    expect(saved.status).toBe(302);
+    const v3 = await prisma.proposalSection.findFirstOrThrow({ where: { text: { kind: "ORIGINAL", version: { proposalId: proposal.id, number: 3 } } } });
+    expect(v3.body).toBe("Our combined scope.");
+  });
+});

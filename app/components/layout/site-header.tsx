@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SearchBox } from "~/components/search/search-box";
 import { LANGUAGES, pathInLanguage, type Language } from "~/utils/i18n";
 import type { Role } from "~/generated/prisma/enums";
 import { UNREAD_BADGE_MAX } from "~/modules/notification/categories";
@@ -40,6 +41,7 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
           </ul>
         </nav>
         <div className="header-tools">
+          <SearchBox lang={lang} />
           <details className="language-switcher">
             <summary>
               <span aria-hidden="true">🌐</span> <span className="visually-hidden">{t("nav.chooseLanguage")}: </span>

@@ -17,6 +17,11 @@ th { background: #f3f3f3; } dl { display: grid; grid-template-columns: max-conte
 .muted { color: #555; } .pre { white-space: pre-wrap; }
 `;
 
+// Cells of the tables: text that keeps its own direction, code, and text that keeps its line breaks.
+const ltr = (text: ReactNode) => <span dir="ltr">{text}</span>;
+const code = (text: ReactNode) => <code dir="ltr">{text}</code>;
+const pre = (text: ReactNode) => <span className="pre">{text}</span>;
+
 function Table({ caption, head, rows, empty }: { caption: string; head: string[]; rows: ReactNode[][]; empty: string }) {
   return (
     <section>
@@ -97,7 +102,7 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
           rows={data.security.signIns.map((s) => [
             date(s.occurredAt),
             t(`outcomes.${s.outcome}`),
-            <span dir="ltr">{s.ipAddress ?? "—"}</span>,
+            ltr(s.ipAddress ?? "—"),
           ])}
           empty={none}
         />
@@ -106,8 +111,8 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
           head={[t("document.when"), t("document.device"), t("document.address"), t("document.expires")]}
           rows={data.security.sessions.map((s) => [
             date(s.createdAt),
-            <span dir="ltr">{s.userAgent ?? "—"}</span>,
-            <span dir="ltr">{s.ipAddress ?? "—"}</span>,
+            ltr(s.userAgent ?? "—"),
+            ltr(s.ipAddress ?? "—"),
             date(s.expiresAt),
           ])}
           empty={none}
@@ -116,7 +121,9 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
           caption={t("api:tokens.heading")}
           head={[t("api:tokens.name"), t("api:tokens.scopes"), t("document.created"), t("api:tokens.expires"), t("api:tokens.lastUsed"), t("api:tokens.statusHeading")]}
           rows={data.security.apiTokens.map((k) => [
-            <span dir="auto">{k.name}</span>,
+            <span key="name" dir="auto">
+              {k.name}
+            </span>,
             k.scopes.map((s) => t(`api:tokens.scope.${s === "read" ? "read" : "evaluationsWrite"}`)).join(", "),
             date(k.createdAt),
             date(k.expiresAt),
@@ -143,7 +150,7 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
               ? [
                   [t("notifications:preferences.timeZone"), data.notificationSettings.settings.timeZone, ""],
                   [t("notifications:preferences.digestHour"), String(data.notificationSettings.settings.digestHour), ""],
-                  [t("notifications:preferences.address"), <span dir="ltr">{data.notificationSettings.settings.verifiedEmail ?? "—"}</span>, date(data.notificationSettings.settings.emailVerifiedAt)],
+                  [t("notifications:preferences.address"), ltr(data.notificationSettings.settings.verifiedEmail ?? "—"), date(data.notificationSettings.settings.emailVerifiedAt)],
                 ]
               : []),
             ...data.notificationSettings.preferences.map((p) => [
@@ -157,13 +164,13 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
         <Table
           caption={t("notifications:preferences.follows")}
           head={[t("document.when"), t("document.kind"), t("document.document")]}
-          rows={data.notificationSettings.follows.map((f) => [date(f.createdAt), f.targetType, <span dir="ltr">{f.targetId}</span>])}
+          rows={data.notificationSettings.follows.map((f) => [date(f.createdAt), f.targetType, ltr(f.targetId)])}
           empty={none}
         />
         <Table
           caption={t("document.comments")}
           head={[t("document.when"), t("document.proposal"), t("document.section"), t("document.text")]}
-          rows={c.comments.map((x) => [date(x.createdAt), x.proposal, x.sectionKey, <span className="pre">{x.body}</span>])}
+          rows={c.comments.map((x) => [date(x.createdAt), x.proposal, x.sectionKey, pre(x.body)])}
           empty={none}
         />
         <Table
@@ -174,7 +181,7 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
             x.proposal,
             x.sectionKey,
             t(`statuses.${x.status}`),
-            <span className="pre">{x.rationale}</span>,
+            pre(x.rationale),
           ])}
           empty={none}
         />
@@ -203,14 +210,14 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
             date(x.castAt),
             x.proposal,
             t(`votes:choice.${x.choice}`, { defaultValue: x.choice }),
-            <code dir="ltr">{x.receipt}</code>,
+            code(x.receipt),
           ])}
           empty={none}
         />
         <Table
           caption={t("document.files")}
           head={[t("document.when"), t("document.dataset"), t("document.file"), t("document.checksum")]}
-          rows={c.datasetFiles.map((x) => [date(x.createdAt), x.dataset, x.filename, <code dir="ltr">{x.sha256}</code>])}
+          rows={c.datasetFiles.map((x) => [date(x.createdAt), x.dataset, x.filename, code(x.sha256)])}
           empty={none}
         />
         <Table
@@ -220,7 +227,7 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
             date(x.createdAt),
             x.dataset,
             t(`statuses.${x.status}`),
-            <span className="pre">{x.purpose}</span>,
+            pre(x.purpose),
           ])}
           empty={none}
         />
@@ -236,8 +243,8 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
           rows={data.auditEvents.map((e) => [
             e.seq,
             date(e.occurredAt),
-            <code dir="ltr">{e.act}</code>,
-            <code dir="ltr">{`${e.objectType} ${e.objectId}`}</code>,
+            code(e.act),
+            code(`${e.objectType} ${e.objectId}`),
           ])}
           empty={none}
         />

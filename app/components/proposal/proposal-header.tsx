@@ -1,10 +1,12 @@
 // The top of every proposal page: title in the reader's language (or the
-// original with a notice), status, lead, topics, language versions, tabs.
+// original with a notice), status, lead, topics, language versions (which
+// switch the text's language, not the interface's), tabs.
 import { Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormattedDate } from "~/components/ui/formatted";
+import { FallbackNotice, LanguageList } from "~/components/document/language-list";
+import type { LanguageVersion, TextKind } from "~/modules/document/types";
 import { delegationName } from "~/modules/delegation/names";
-import { LANGUAGES } from "~/utils/i18n";
 
 type HeaderProps = {
   lang: string;
@@ -18,32 +20,11 @@ type HeaderProps = {
     consultationEndsAt: string | null;
     consultationOpen: boolean;
   };
-  text: { title: string; language: string; kind: string };
-  languages: { language: string; kind: string }[];
+  text: { title: string; language: string; kind: TextKind };
+  languages: LanguageVersion[];
   isFallback: boolean;
   may: { edit: boolean };
 };
-
-export const languageName = (code: string) => LANGUAGES.find((l) => l.code === code)?.name ?? code;
-
-/** Links to every language version of a text, each marked original, official or unofficial. */
-export function LanguageVersions({ base, slug, languages }: { base: "proposals" | "positions"; slug: string; languages: { language: string; kind: string }[] }) {
-  const { t } = useTranslation("proposals");
-  return (
-    <p className="languages">
-      {t("header.languages")}{" "}
-      {languages.map((l, i) => (
-        <span key={l.language}>
-          {i > 0 ? " · " : null}
-          <a href={`/${l.language}/${base}/${slug}`} hrefLang={l.language} lang={l.language}>
-            {languageName(l.language)}
-          </a>{" "}
-          <span className="muted">({t(`textKind.${l.kind}`)})</span>
-        </span>
-      ))}
-    </p>
-  );
-}
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation("proposals");
@@ -82,12 +63,8 @@ export function ProposalHeader({ lang, proposal, text, languages, isFallback, ma
           </li>
         ))}
       </ul>
-      {isFallback ? (
-        <p className="alert alert-warning" role="note">
-          {t("proposals:header.fallback", { language: languageName(text.language) })}
-        </p>
-      ) : null}
-      <LanguageVersions base="proposals" slug={proposal.slug} languages={languages} />
+      {isFallback ? <FallbackNotice language={text.language} /> : null}
+      <LanguageList languages={languages} current={text.language} />
       <nav aria-label={t("proposals:header.pages")} className="tabs">
         <NavLink to={base} end>
           {t("proposals:tabs.text")}

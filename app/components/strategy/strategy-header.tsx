@@ -4,11 +4,10 @@
 // and the page's tabs.
 import { Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FallbackNotice, LanguageList } from "~/components/document/language-list";
 import { FormattedDate } from "~/components/ui/formatted";
 import { delegationName } from "~/modules/delegation/names";
-import { LANGUAGES } from "~/utils/i18n";
-
-export const languageName = (code: string) => LANGUAGES.find((l) => l.code === code)?.name ?? code;
+import type { LanguageVersion, TextKind } from "~/modules/document/types";
 
 export function StrategyStatus({ status }: { status: string }) {
   const { t } = useTranslation("strategies");
@@ -29,21 +28,17 @@ type HeaderProps = {
     supersededAt: string | null;
     successor: { slug: string; title: string; textLanguage: string } | null;
   };
-  text: { title: string; language: string; kind: string };
-  languages: { language: string; kind: string }[];
+  text: { title: string; language: string; kind: TextKind };
+  languages: LanguageVersion[];
   isFallback: boolean;
   /** The version shown, when it is not the newest the reader may see. */
   versionShown?: number;
   may: { edit: boolean; seeUnpublished: boolean };
-  /** Where the language links point (the page's path, without query). */
-  languageLinkBase?: string;
 };
 
-export function StrategyHeader({ lang, strategy, text, languages, isFallback, versionShown, may, languageLinkBase }: HeaderProps) {
+export function StrategyHeader({ lang, strategy, text, languages, isFallback, versionShown, may }: HeaderProps) {
   const { t } = useTranslation(["strategies", "common"]);
   const base = `/${lang}/strategies/${strategy.slug}`;
-  const linkBase = languageLinkBase ?? base;
-  const versionQuery = versionShown && versionShown !== strategy.readableVersion ? `&version=${versionShown}` : "";
   const unpublished = may.seeUnpublished && strategy.publishedVersion !== strategy.currentVersion;
   return (
     <header className="strategy-header">
@@ -86,29 +81,8 @@ export function StrategyHeader({ lang, strategy, text, languages, isFallback, ve
             : t("strategies:header.unpublishedChanges", { current: strategy.currentVersion, published: strategy.publishedVersion })}
         </p>
       ) : null}
-      {isFallback ? (
-        <p className="alert alert-warning" role="note">
-          {t("strategies:header.fallback", { language: languageName(text.language) })}
-        </p>
-      ) : null}
-      <nav className="languages" aria-label={t("strategies:header.languages")}>
-        <span>{t("strategies:header.languages")}</span>{" "}
-        <ul role="list" className="inline-list">
-          {languages.map((l) => (
-            <li key={l.language}>
-              <a
-                href={`${linkBase}?text=${l.language}${versionQuery}`}
-                hrefLang={l.language}
-                lang={l.language}
-                aria-current={l.language === text.language ? "true" : undefined}
-              >
-                {languageName(l.language)}
-              </a>{" "}
-              <span className="muted">({t(`strategies:textKind.${l.kind}`)})</span>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {isFallback ? <FallbackNotice language={text.language} /> : null}
+      <LanguageList languages={languages} current={text.language} version={versionShown && versionShown !== strategy.readableVersion ? versionShown : undefined} />
       <nav aria-label={t("strategies:header.pages")} className="tabs">
         <NavLink to={base} end>
           {t("strategies:tabs.text")}

@@ -5,7 +5,11 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { translateMessage } from "~/utils/messages";
 
-type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+/**
+ * A field of any form: generic over the field's value and the form's schema, so
+ * callers pass Conform's metadata as it is, without casts.
+ */
+type Field<Value, FormSchema extends Record<string, unknown>> = FieldMetadata<Value, FormSchema, string[]>;
 
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   const { t } = useTranslation();
@@ -31,9 +35,9 @@ export function FormErrors({ id, errors }: { id?: string; errors?: string[] }) {
   );
 }
 
-type InputFieldProps = {
+type InputFieldProps<Value, FormSchema extends Record<string, unknown>> = {
   label: ReactNode;
-  meta: AnyField;
+  meta: Field<Value, FormSchema>;
   type?: "text" | "email" | "password" | "search" | "url" | "date" | "datetime-local" | "number";
   hint?: ReactNode;
   autoComplete?: string;
@@ -42,7 +46,16 @@ type InputFieldProps = {
   required?: boolean;
 };
 
-export function InputField({ label, meta, type = "text", hint, autoComplete, inputMode, dir, required }: InputFieldProps) {
+export function InputField<Value, FormSchema extends Record<string, unknown>>({
+  label,
+  meta,
+  type = "text",
+  hint,
+  autoComplete,
+  inputMode,
+  dir,
+  required,
+}: InputFieldProps<Value, FormSchema>) {
   const props = getInputProps(meta, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
   return (
     <div className="field">
@@ -65,7 +78,17 @@ export function InputField({ label, meta, type = "text", hint, autoComplete, inp
   );
 }
 
-export function TextareaField({ label, meta, hint, rows = 6 }: { label: ReactNode; meta: AnyField; hint?: ReactNode; rows?: number }) {
+export function TextareaField<Value, FormSchema extends Record<string, unknown>>({
+  label,
+  meta,
+  hint,
+  rows = 6,
+}: {
+  label: ReactNode;
+  meta: Field<Value, FormSchema>;
+  hint?: ReactNode;
+  rows?: number;
+}) {
   const props = getTextareaProps(meta, { ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
   return (
     <div className="field">
@@ -81,14 +104,14 @@ export function TextareaField({ label, meta, hint, rows = 6 }: { label: ReactNod
   );
 }
 
-export function SelectField({
+export function SelectField<Value, FormSchema extends Record<string, unknown>>({
   label,
   meta,
   options,
   hint,
 }: {
   label: ReactNode;
-  meta: AnyField;
+  meta: Field<Value, FormSchema>;
   options: { value: string; label: string }[];
   hint?: ReactNode;
 }) {

@@ -1,7 +1,7 @@
 // The audit log: every governance act, append-only and hash-chained
-// (SECURITY.md "Audit and logs"). Events are written inside the transaction of
-// the act they record; the database computes the chain on insert and serializes
-// writers, so it cannot be forged or forked (docs/decisions/014-database-roles-and-audit-chain.md).
+// (ADR 004, audit). Events are written inside the transaction of the act they
+// record; the database computes the chain on insert and serializes writers, so it
+// cannot be forged or forked (docs/decisions/014-database-roles-and-audit-chain.md).
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import { prisma, type Transaction } from "~/utils/db.server";

@@ -5,7 +5,7 @@
 import type { ResultVisibility } from "~/generated/prisma/enums";
 import type { CurrentUser } from "~/utils/auth.server";
 import { prisma, type Transaction } from "~/utils/db.server";
-import { DomainError, forbidden, notFound } from "~/utils/errors";
+import { DomainError, forbidden, notFound, FieldError } from "~/utils/errors";
 import { can } from "~/utils/permissions";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { noticeEvaluationResults } from "~/modules/notification/research-events.server";
@@ -182,7 +182,7 @@ export async function recordResults({
   return prisma.$transaction(
     async (tx) => {
       const model = await tx.aiModel.findUnique({ where: { id: modelId }, select: { id: true, slug: true } });
-      if (!model) throw new DomainError(400, "research:errors.unknownModel");
+      if (!model) throw new FieldError(400, { modelId: "research:errors.unknownModel" });
       const run = await writeRun(
         tx,
         actor,

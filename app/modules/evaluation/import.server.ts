@@ -9,7 +9,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { ResultVisibility } from "~/generated/prisma/enums";
 import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { DomainError, forbidden } from "~/utils/errors";
+import { DomainError, forbidden, FieldError } from "~/utils/errors";
 import { can } from "~/utils/permissions";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { matchModelForFile, type ModelCandidate, type RegisteredModel } from "~/modules/model/matching.server";
@@ -116,7 +116,7 @@ export async function importLmEvalResults({
   try {
     if (!can(actor, "submitResearch")) throw forbidden();
     const chosen = modelId ? await prisma.aiModel.findUnique({ where: { id: modelId }, select: { id: true, slug: true, name: true } }) : null;
-    if (modelId && !chosen) throw new DomainError(400, "research:errors.unknownModel");
+    if (modelId && !chosen) throw new FieldError(400, { modelId: "research:errors.unknownModel" });
     if (chosen) {
       const earlier = await earlierImport(chosen.id, file.sha256);
       if (earlier) return { kind: "duplicate", runId: earlier.id, modelSlug: earlier.model.slug };

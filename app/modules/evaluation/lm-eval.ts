@@ -98,7 +98,7 @@ const LOWER_IS_BETTER = /(perplexity|^ppl$|bits_per_byte|^ter$|^wer$|^cer$|loss|
 const NOT_SCORES = new Set(["alias", "name", "sample_len", "sample_count", "samples", "task", "group"]);
 
 const TASK_NAME = /^[\p{L}\p{N}_.:\-/ ]{1,200}$/u;
-const METRIC_NAME = /^[\p{L}\p{N}_.@\-]{1,100}$/u;
+const METRIC_NAME = /^[\p{L}\p{N}_.@-]{1,100}$/u;
 
 function argsAsText(args: unknown): string | null {
   if (typeof args === "string") return str(args, 2000);

@@ -33,7 +33,7 @@ export const ManualResultSchema = z.object({
     .string()
     .trim()
     .max(L.taskVersion)
-    .regex(/^[\p{L}\p{N}_.\-]+$/u, "research:validation.identifier")
+    .regex(/^[\p{L}\p{N}_.-]+$/u, "research:validation.identifier")
     .optional(),
   score: z.number().finite().min(-1e12).max(1e12),
   stderr: z.number().finite().min(0).max(1e12).optional(),

@@ -5,7 +5,7 @@ import type { CurrentUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { countUnread } from "~/modules/notification/notification.server";
 import { listStrategies } from "~/modules/strategy/strategy.server";
-import { listPositions } from "~/modules/vote/record.server";
+import { listPositions } from "~/modules/position/position.server";
 import { titlesOfVersions } from "~/modules/proposal/proposal.server";
 
 const HOME_LIST_SIZE = 5;

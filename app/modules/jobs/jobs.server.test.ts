@@ -56,7 +56,7 @@ async function until(check: () => Promise<boolean>, timeoutMs = 45_000) {
 describe("two app servers", () => {
   it("send each mail once and close each vote once, including deadlines missed while both were down", async () => {
     // While no server runs: three votes whose deadlines pass, and mail for twenty people.
-    const heads = await Promise.all(["BR", "IN", "CN"].map((c) => delegationActor(c, "HEAD")));
+    await Promise.all(["BR", "IN", "CN"].map((c) => delegationActor(c, "HEAD")));
     const chair = await actorFor(await createUser({ role: "SECRETARIAT" }));
     const lead = await delegationActor("BR", "DELEGATE");
     const votes = [];

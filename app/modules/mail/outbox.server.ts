@@ -5,7 +5,7 @@
 // between the SMTP server's acceptance and the row's update leaves the row
 // claimed: it is sent again after MAIL_LOCK_MS, with the same Message-ID so the
 // receiving side can tell (the one case of "at least once" left).
-import { Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 import type { MailStatus } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/utils/auth.server";
 import { prisma, type Transaction } from "~/utils/db.server";
-import { DomainError, forbidden, notFound } from "~/utils/errors";
+import { forbidden, notFound, FieldError } from "~/utils/errors";
 import { can } from "~/utils/permissions";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { MODELS_PAGE_SIZE } from "./constants";
@@ -42,10 +42,10 @@ async function checkBaseModel(tx: Transaction, baseModelId: string | undefined, 
   if (!baseModelId) return;
   let cursor: string | null = baseModelId;
   for (let depth = 0; cursor !== null && depth < 50; depth++) {
-    if (cursor === modelId) throw new DomainError(400, "research:errors.lineageLoop");
+    if (cursor === modelId) throw new FieldError(400, { baseModelId: "research:errors.lineageLoop" });
     const row: { baseModelId: string | null } | null = await tx.aiModel.findUnique({ where: { id: cursor }, select: { baseModelId: true } });
     if (!row) {
-      if (depth === 0) throw new DomainError(400, "research:errors.unknownModel");
+      if (depth === 0) throw new FieldError(400, { baseModelId: "research:errors.unknownModel" });
       return;
     }
     cursor = row.baseModelId;
@@ -88,7 +88,7 @@ export async function registerModel({ actor, input }: { actor: CurrentUser; inpu
       return model;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError(409, "research:errors.repositoryTaken");
+    if (isUniqueViolation(error)) throw new FieldError(409, { repository: "research:errors.repositoryTaken" });
     throw error;
   }
 }
@@ -112,7 +112,7 @@ export async function updateModel({ actor, modelId, input }: { actor: CurrentUse
       return model;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError(409, "research:errors.repositoryTaken");
+    if (isUniqueViolation(error)) throw new FieldError(409, { repository: "research:errors.repositoryTaken" });
     throw error;
   }
 }

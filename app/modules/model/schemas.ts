@@ -44,11 +44,3 @@ export const ModelFilterSchema = z.object({
   open: z.enum(["yes", "no"]).optional().catch(undefined),
   q: z.string().trim().min(1).max(L.name).optional().catch(undefined),
 });
-
-/** The field a registry rule refers to, so its message shows beside it. */
-export function modelErrorField(error: unknown): string | undefined {
-  const key = (error as { messageKey?: string } | null)?.messageKey;
-  if (key === "research:errors.repositoryTaken") return "repository";
-  if (key === "research:errors.lineageLoop" || key === "research:errors.unknownModel") return "baseModelId";
-  return undefined;
-}

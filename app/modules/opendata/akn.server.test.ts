@@ -7,7 +7,7 @@ import { seedDemoIfEmpty } from "../../../prisma/seed";
 import { validateAkn } from "../../../test/akn";
 import { prisma } from "~/utils/db.server";
 import { aknLabels, buildAkomaNtoso, exportAkn } from "./akn.server";
-import type { TextDocument } from "./position-document.server";
+import type { TextDocument } from "~/modules/position/document.server";
 
 beforeAll(async () => {
   await seedDemoIfEmpty();

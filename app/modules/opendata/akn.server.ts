@@ -23,7 +23,7 @@ import { DEFAULT_LANGUAGE, isLanguage } from "~/utils/i18n";
 import { notFound } from "~/utils/errors";
 import { iso6392 } from "./languages";
 import { AKN_NS, markdownToAkn, xmlText } from "./markdown-akn";
-import { loadTextDocument, type TextDocument } from "./position-document.server";
+import { loadTextDocument, type TextDocument } from "~/modules/position/document.server";
 
 /** The namespace of Concord's own metadata inside <proprietary>. */
 export const CONCORD_AKN_NS = "urn:concord:akn:1";

@@ -10,7 +10,7 @@ import { getFixedT } from "~/utils/i18n.server";
 import type { Language } from "~/utils/i18n";
 import { formatDate } from "~/components/ui/formatted";
 import { delegationName } from "~/modules/delegation/names";
-import { titlesOfVersions } from "~/modules/proposal/proposal.server";
+import { listAdoptedAfter } from "~/modules/position/position.server";
 import { visibleStrategies } from "~/modules/strategy/permissions";
 
 /** Entries in one feed: the most recent ones. */
@@ -49,38 +49,26 @@ const categories = (topics: DsiDimension[], common: (key: string) => string, ori
   topics.map((d) => ({ term: d, name: common(`dsi.${d}`), scheme: `${origin}/api/v1/openapi.json#/components/schemas/DsiDimension` }));
 
 export async function positionsFeed({ lang, origin }: { lang: Language; origin: string }): Promise<string> {
-  const votes = await prisma.vote.findMany({
-    where: { outcome: "ADOPTED", closedAt: { not: null }, proposal: { status: "ADOPTED" } },
-    orderBy: [{ closedAt: "desc" }, { id: "asc" }],
-    take: FEED_SIZE,
-    select: {
-      rule: true,
-      versionNumber: true,
-      closedAt: true,
-      proposal: { select: { id: true, slug: true, topics: true, leadDelegation: { select: { code: true } } } },
-    },
-  });
-  const [titles, t, votesT, common] = await Promise.all([
-    titlesOfVersions(votes.map((v) => ({ proposalId: v.proposal.id, number: v.versionNumber }))),
+  const [positions, t, votesT, common] = await Promise.all([
+    listAdoptedAfter({ limit: FEED_SIZE }),
     getFixedT(lang, "api"),
     getFixedT(lang, "votes"),
     getFixedT(lang, "common"),
   ]);
-  const feed = await newFeed({ kind: "positions", lang, origin, updated: votes[0]?.closedAt ?? undefined });
-  for (const v of votes) {
-    const title = pick(titles.filter((x) => x.proposalId === v.proposal.id), lang);
-    const link = `${origin}/${lang}/positions/${v.proposal.slug}`;
-    const lead = delegationName(v.proposal.leadDelegation.code, lang);
+  const feed = await newFeed({ kind: "positions", lang, origin, updated: positions[0]?.adoptedAt });
+  for (const p of positions) {
+    const title = pick(p.titles, lang);
+    const lead = delegationName(p.leadCode, lang);
     feed.addItem({
       // The same entry in every language's feed: its id does not carry the language.
-      id: `${origin}/positions/${v.proposal.slug}`,
-      title: title?.title ?? v.proposal.slug,
-      link,
-      date: v.closedAt!,
-      published: v.closedAt!,
-      description: t("feeds.positionSummary", { date: formatDate(v.closedAt!, lang), rule: votesT(`rule.${v.rule}`), delegation: lead }),
-      author: [{ name: lead, link: `${origin}/${lang}/members/${v.proposal.leadDelegation.code.toLowerCase()}` }],
-      category: categories(v.proposal.topics, common, origin),
+      id: `${origin}/positions/${p.slug}`,
+      title: title?.title ?? p.slug,
+      link: `${origin}/${lang}/positions/${p.slug}`,
+      date: p.adoptedAt,
+      published: p.adoptedAt,
+      description: t("feeds.positionSummary", { date: formatDate(p.adoptedAt, lang), rule: votesT(`rule.${p.rule}`), delegation: lead }),
+      author: [{ name: lead, link: `${origin}/${lang}/members/${p.leadCode.toLowerCase()}` }],
+      category: categories(p.topics, common, origin),
     });
   }
   return feed.atom1();

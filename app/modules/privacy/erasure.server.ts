@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import type { CurrentUser } from "~/utils/auth.server";
 import { hasRecentAuthentication } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { DomainError, forbidden, notFound } from "~/utils/errors";
+import { DomainError, forbidden, notFound, ReauthenticationRequired } from "~/utils/errors";
 import { can } from "~/utils/permissions";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { erasedEmail, pseudonym } from "./pseudonym";
@@ -25,7 +25,7 @@ export async function erasePersonalData({ actor, userId }: { actor: CurrentUser;
   if (!can(actor, "administer")) throw forbidden();
   if (userId === actor.id) throw new DomainError(400, "privacy:errors.cannotEraseSelf");
   // Irreversible: the secretariat proves again who they are (SECURITY.md 3.7.1).
-  if (!hasRecentAuthentication(actor)) throw new DomainError(403, "errors.reauthenticate");
+  if (!hasRecentAuthentication(actor)) throw new ReauthenticationRequired();
 
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ERASURE_LOCK_KEY})`;

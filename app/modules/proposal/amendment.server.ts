@@ -3,11 +3,12 @@
 // delegation) or rejects it with a reason.
 import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { DomainError, forbidden, notFound } from "~/utils/errors";
+import { DomainError, forbidden, notFound, StaleVersionError } from "~/utils/errors";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { noticeAmendmentDecided, noticeAmendmentProposed } from "~/modules/notification/proposal-events.server";
 import { mayLead, mayProposeAmendment } from "./permissions";
-import { assertConsultationOpen, claimNextVersion, loadAccess, originalSections, writeVersion } from "./proposal.server";
+import { proposalStore, writeProposalVersion } from "./document-store.server";
+import { assertConsultationOpen, loadAccess, originalSections } from "./proposal.server";
 
 export async function proposeAmendment({
   actor,
@@ -70,8 +71,9 @@ export async function acceptAmendment({ actor, amendmentId, reason }: { actor: C
     if (decided.count !== 1) throw new DomainError(409, "errors.amendmentDecided");
     const current = await originalSections(tx, amendment.proposalId, access.currentVersion);
     if (!current.sections.some((s) => s.key === amendment.sectionKey)) throw new DomainError(409, "errors.sectionRemoved");
-    const number = await claimNextVersion(tx, amendment.proposalId, access.currentVersion);
-    await writeVersion(tx, {
+    const number = await proposalStore.claimNextVersion(tx, amendment.proposalId, access.currentVersion);
+    if (number === null) throw new StaleVersionError(access.currentVersion + 1, undefined);
+    await writeProposalVersion(tx, {
       proposalId: amendment.proposalId,
       number,
       authorId: actor.id,

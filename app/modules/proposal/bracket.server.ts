@@ -4,10 +4,9 @@ import type { BracketStatus } from "~/generated/prisma/enums";
 import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { DomainError, forbidden, notFound } from "~/utils/errors";
-import { can } from "~/utils/permissions";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { noticeBracket } from "~/modules/notification/proposal-events.server";
-import { isLeadDrafter, mayBracket } from "./permissions";
+import { mayBracket, mayResolveBracket } from "./permissions";
 import { loadAccess, originalSections } from "./proposal.server";
 
 export async function openBracket({
@@ -70,8 +69,7 @@ export async function resolveBracket({
     const bracket = await tx.bracket.findUnique({ where: { id: bracketId }, select: { proposalId: true, holderDelegationId: true } });
     if (!bracket) throw notFound();
     const access = await loadAccess(tx, bracket.proposalId);
-    const isHolder = can(actor, "draftForDelegation") && actor.delegation?.id === bracket.holderDelegationId;
-    if (!(isLeadDrafter(actor, access) || isHolder) || !["DRAFT", "CONSULTATION"].includes(access.status)) throw forbidden();
+    if (!mayResolveBracket(actor, access, bracket)) throw forbidden();
     const r = await tx.bracket.updateMany({
       where: { id: bracketId, status: "OPEN" },
       data: { status: outcome, resolvedById: actor.id, resolvedAt: new Date(), resolutionNote: note || null },

@@ -45,3 +45,10 @@ export function mayProposeAmendment(user: CurrentUser, p: ProposalAccess): boole
 export function mayComment(user: CurrentUser, p: ProposalAccess): boolean {
   return p.status === "CONSULTATION" && can(user, "comment");
 }
+
+/** Resolving a bracket: the lead's drafters, or the delegation that holds it, while the text is open. */
+export function mayResolveBracket(user: CurrentUser, p: ProposalAccess, bracket: { holderDelegationId: string }): boolean {
+  if (!OPEN_FOR_DRAFTING.includes(p.status)) return false;
+  const isHolder = can(user, "draftForDelegation") && user.delegation?.id === bracket.holderDelegationId;
+  return isLeadDrafter(user, p) || isHolder;
+}

@@ -99,6 +99,26 @@ describe("drafting", () => {
     expect(listed.items.map((i) => i.id)).toContain(proposal.id);
   });
 
+  it("serializes two saves of the same translation: both answer, one text stays (no unique-index error)", async () => {
+    const { lead, proposal } = await draft("BR");
+    const keys = (await getVersionText({ proposalId: proposal.id, number: 1, language: "en" })).text.sections.map((s) => s.key);
+    const save = (title: string) =>
+      saveTranslation({
+        actor: lead,
+        proposalId: proposal.id,
+        version: 1,
+        language: "pt",
+        kind: "UNOFFICIAL_TRANSLATION",
+        title,
+        sections: keys.map((key) => ({ key, heading: "Seção", body: title })),
+      });
+    const results = await Promise.allSettled([save("Primeira tradução"), save("Segunda tradução")]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    const texts = await prisma.proposalText.findMany({ where: { language: "pt", version: { proposalId: proposal.id } } });
+    expect(texts).toHaveLength(1);
+    expect(["Primeira tradução", "Segunda tradução"]).toContain(texts[0]!.title);
+  });
+
   it("can be withdrawn by the lead before voting, and is then closed to edits", async () => {
     const { lead, proposal } = await draft("ET");
     await withdrawProposal({ actor: lead, proposalId: proposal.id });

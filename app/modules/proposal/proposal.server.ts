@@ -1,15 +1,20 @@
 // Proposals: creating, listing, reading, versioning (with stale-save refusal),
 // translations, co-drafters, consultation and withdrawal. Every governance act
 // writes its audit event in the same transaction.
-import { Prisma } from "~/generated/prisma/client";
-import type { DsiDimension, ProposalStatus, TextKind } from "~/generated/prisma/enums";
+import type { Prisma } from "~/generated/prisma/client";
+import type { DsiDimension, ProposalStatus } from "~/generated/prisma/enums";
 import type { CurrentUser } from "~/utils/auth.server";
 import { keyedSections, slugFor, type SectionDraft } from "~/modules/text/sections.server";
 import { prisma, type Transaction } from "~/utils/db.server";
-import { DomainError, forbidden, notFound } from "~/utils/errors";
+import { ConsultationClosed, DomainError, forbidden, notFound } from "~/utils/errors";
 import { can } from "~/utils/permissions";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { noticeCoDrafterInvited, noticeConsultationChange } from "~/modules/notification/proposal-events.server";
+import { saveDocumentTranslation, saveDocumentVersion } from "~/modules/document/document.server";
+import { chooseText } from "~/modules/document/language";
+import type { ReviewedContent } from "~/modules/document/merge";
+import type { TranslationKind } from "~/modules/document/types";
+import { proposalStore } from "./document-store.server";
 import { CONSULTATION_MAX_DAYS, PROPOSAL_PAGE_SIZE } from "./constants";
 import { isLeadDrafter, mayEdit, mayLead, type ProposalAccess } from "./permissions";
 
@@ -81,58 +86,7 @@ export async function createProposal({
   });
 }
 
-/**
- * Claims the next version number, but only if the caller's base is still the
- * current version: two concurrent saves on the same base cannot both win.
- */
-async function claimNextVersion(tx: Transaction, proposalId: string, baseVersion: number): Promise<number> {
-  const rows = await tx.$queryRaw<{ currentVersion: number }[]>`
-    UPDATE "Proposal" SET "currentVersion" = "currentVersion" + 1, "lastActivityAt" = now()
-    WHERE id = ${proposalId}::uuid AND "currentVersion" = ${baseVersion} AND status IN ('DRAFT', 'CONSULTATION')
-    RETURNING "currentVersion"`;
-  if (!rows[0]) throw new DomainError(409, "errors.staleVersion");
-  return rows[0].currentVersion;
-}
-
-/** Writes version `number` with the original-language text; the sponsors of the previous version carry over. */
-async function writeVersion(
-  tx: Transaction,
-  {
-    proposalId,
-    number,
-    authorId,
-    changeNote,
-    title,
-    language,
-    sections,
-    creditedDelegationId = null,
-    amendmentId = null,
-  }: {
-    proposalId: string;
-    number: number;
-    authorId: string;
-    changeNote: string;
-    title: string;
-    language: string;
-    sections: SectionDraft[];
-    creditedDelegationId?: string | null;
-    amendmentId?: string | null;
-  },
-) {
-  const version = await tx.proposalVersion.create({
-    data: { proposalId, number, authorId, changeNote, creditedDelegationId, amendmentId },
-  });
-  await tx.proposalText.create({
-    data: { versionId: version.id, language, kind: "ORIGINAL", title, authorId, sections: { create: keyedSections(sections) } },
-  });
-  await tx.$executeRaw`
-    INSERT INTO "ProposalSponsor" ("versionId", "delegationId", "joinedById", "joinedAt")
-    SELECT ${version.id}::uuid, s."delegationId", s."joinedById", s."joinedAt"
-    FROM "ProposalSponsor" s JOIN "ProposalVersion" v ON v.id = s."versionId"
-    WHERE v."proposalId" = ${proposalId}::uuid AND v.number = ${number - 1}`;
-  return version;
-}
-
+/** A new version of the text, based on `baseVersion`: refused with a merge review when the text moved on (ADR 009). */
 export async function saveVersion({
   actor,
   proposalId,
@@ -140,19 +94,26 @@ export async function saveVersion({
   title,
   changeNote,
   sections,
+  fieldConflicts,
+  fieldResolutions,
 }: {
   actor: CurrentUser;
   proposalId: string;
   baseVersion: number;
   title: string;
   changeNote: string;
-  sections: SectionDraft[];
-}) {
+  sections: ReviewedContent["sections"];
+} & Pick<ReviewedContent, "fieldConflicts" | "fieldResolutions">) {
   return prisma.$transaction(async (tx) => {
     const access = await loadAccess(tx, proposalId);
     if (!mayEdit(actor, access)) throw forbidden();
-    const number = await claimNextVersion(tx, proposalId, baseVersion);
-    await writeVersion(tx, { proposalId, number, authorId: actor.id, changeNote, title, language: access.originalLanguage, sections });
+    const { number } = await saveDocumentVersion(tx, proposalStore, {
+      documentId: proposalId,
+      baseVersion,
+      authorId: actor.id,
+      changeNote,
+      content: { fields: { title }, sets: {}, sections, fieldConflicts, fieldResolutions },
+    });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       delegationId: actor.delegation?.id,
@@ -175,8 +136,7 @@ export async function originalSections(tx: Transaction | typeof prisma, proposal
   return text;
 }
 
-export { claimNextVersion, writeVersion };
-
+/** A translation of the current version, saved under the proposal's row lock (ADR 009). */
 export async function saveTranslation({
   actor,
   proposalId,
@@ -190,7 +150,7 @@ export async function saveTranslation({
   proposalId: string;
   version: number;
   language: string;
-  kind: Exclude<TextKind, "ORIGINAL">;
+  kind: TranslationKind;
   title: string;
   sections: { key: string; heading: string; body: string }[];
 }) {
@@ -199,27 +159,13 @@ export async function saveTranslation({
     if (!mayEdit(actor, access)) throw forbidden();
     // Only the lead declares a translation official.
     if (kind === "OFFICIAL_TRANSLATION" && !isLeadDrafter(actor, access)) throw forbidden();
-    if (language === access.originalLanguage) throw new DomainError(400, "errors.translationIsOriginal");
-    if (version !== access.currentVersion) throw new DomainError(409, "errors.staleVersion");
-    const original = await originalSections(tx, proposalId, version);
-    const expected = original.sections.map((s) => s.key).join(",");
-    if (sections.map((s) => s.key).join(",") !== expected) throw new DomainError(409, "errors.staleVersion");
-    const v = await tx.proposalVersion.findUniqueOrThrow({ where: { proposalId_number: { proposalId, number: version } }, select: { id: true } });
-    // A new translation of the same version replaces the previous one (its history is in the audit log).
-    const existing = await tx.proposalText.findUnique({ where: { versionId_language: { versionId: v.id, language } }, select: { id: true } });
-    if (existing) {
-      await tx.proposalSection.deleteMany({ where: { textId: existing.id } });
-      await tx.proposalText.delete({ where: { id: existing.id } });
-    }
-    await tx.proposalText.create({
-      data: {
-        versionId: v.id,
-        language,
-        kind,
-        title,
-        authorId: actor.id,
-        sections: { create: sections.map((s, position) => ({ key: s.key, position, heading: s.heading, body: s.body })) },
-      },
+    await saveDocumentTranslation(tx, proposalStore, {
+      documentId: proposalId,
+      version,
+      language,
+      kind,
+      authorId: actor.id,
+      translation: { fields: { title }, sections },
     });
     await tx.proposal.update({ where: { id: proposalId }, data: { lastActivityAt: new Date() } });
     await recordAuditEvent(tx, {
@@ -324,7 +270,7 @@ export async function getVersionText({ proposalId, number, language }: { proposa
     },
   });
   if (!version) throw notFound();
-  const wanted = version.texts.find((t) => t.language === language) ?? version.texts.find((t) => t.kind === "ORIGINAL")!;
+  const { text: wanted } = chooseText(version.texts, language);
   const text = await prisma.proposalText.findUniqueOrThrow({
     where: { versionId_language: { versionId: version.id, language: wanted.language } },
     select: {
@@ -457,7 +403,7 @@ export async function withdrawProposal({ actor, proposalId }: { actor: CurrentUs
 export async function assertConsultationOpen(tx: Transaction, proposalId: string) {
   const open = await tx.$queryRaw<{ ok: number }[]>`
     SELECT 1 AS ok FROM "Proposal" WHERE id = ${proposalId}::uuid AND status = 'CONSULTATION' AND "consultationEndsAt" > now()`;
-  if (!open[0]) throw new DomainError(409, "errors.consultationClosed");
+  if (!open[0]) throw new ConsultationClosed();
 }
 
 /**

@@ -1,6 +1,8 @@
 // Forms of the proposal domain (parsed on the server with parseForm).
 import { z } from "zod";
 import { LANGUAGE_CODES } from "~/utils/i18n";
+import { reviewFields, reviewSectionFields } from "~/modules/document/schemas";
+import { calendarDate } from "~/modules/text/dates";
 import { text } from "~/utils/validation";
 import { BRACKET_OUTCOMES, DSI_DIMENSIONS, PROPOSAL_LIMITS as L, STANCES, TRANSLATION_KINDS } from "./constants";
 
@@ -20,11 +22,15 @@ export const CreateProposalSchema = z.object({
   sections: z.array(SectionInput).min(1).max(L.sections),
 });
 
+/** The fields of a proposal the merge of a stale save handles one by one (besides the sections). */
+export const PROPOSAL_MERGE_FIELDS = ["title"] as const;
+
 export const SaveVersionSchema = z.object({
   baseVersion: z.coerce.number().int().min(1),
   title: text({ max: L.title }),
   changeNote: text({ max: L.changeNote }),
-  sections: z.array(SectionInput).min(1).max(L.sections),
+  sections: z.array(SectionInput.extend(reviewSectionFields)).min(1).max(L.sections),
+  ...reviewFields(PROPOSAL_MERGE_FIELDS),
 });
 
 export const TranslationSchema = z.object({
@@ -37,8 +43,8 @@ export const TranslationSchema = z.object({
 
 export const ConsultationSchema = z.object({
   intent: z.enum(["openConsultation", "extendConsultation"]),
-  // A date (YYYY-MM-DD): consultation runs until the end of that day, UTC.
-  until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date"),
+  // A date that exists (YYYY-MM-DD): consultation runs until the end of that day, UTC.
+  until: calendarDate(),
 });
 
 export const CoDrafterSchema = z.object({ intent: z.literal("inviteCoDrafter"), delegationId: z.string().uuid() });

@@ -1,4 +1,4 @@
-// Stored files (SECURITY.md "Files"): uploads are streamed — never held whole
+// Stored files (ADR 004, files; ADR 007): uploads are streamed — never held whole
 // in memory — into the configured storage under a generated key, checked for
 // size and type (from the content, not the name) on the way, and
 // SHA-256-checksummed. Downloads go out as attachments with nosniff and the

@@ -92,6 +92,8 @@ export async function parseUploadForm(
     // The store reads from its own stream: when it refuses the file, the part is unhooked and
     // read to its end, so busboy goes on to the rest of the body.
     const data = new PassThrough();
+    // A part cut short fails the store through its read; this listener keeps the event from being unhandled.
+    data.on("error", () => undefined);
     stream.once("error", (error) => data.destroy(error));
     stream.pipe(data);
     storing = storeUpload({ data, filename, maxBytes, allowedTypes }).then(
@@ -103,7 +105,8 @@ export async function parseUploadForm(
         stream.unpipe(data);
         stream.resume();
         if (!(error instanceof DomainError)) throw error;
-        refuse(limitedByQuota && error.messageKey === "errors.fileTooLarge" ? quotaExceeded() : error);
+        // The store refuses a file too large with 413: then the quota, when it set the limit, is named.
+        refuse(limitedByQuota && error.status === 413 ? quotaExceeded() : error);
       },
     );
   });

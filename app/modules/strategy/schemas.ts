@@ -1,6 +1,8 @@
 // Forms of the strategy domain (parsed on the server with parseForm).
 import { z } from "zod";
 import { LANGUAGE_CODES } from "~/utils/i18n";
+import { reviewFields, reviewSectionFields } from "~/modules/document/schemas";
+import { calendarDate } from "~/modules/text/dates";
 import { text } from "~/utils/validation";
 import {
   COMPARE_MAX,
@@ -19,13 +21,7 @@ const sectionKey = z.string().regex(/^[a-z0-9-]{1,40}$/);
 const dimension = z.enum(DSI_DIMENSIONS);
 
 /** A calendar date (YYYY-MM-DD) that exists, kept as the string. */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && d.getUTCFullYear() >= FIRST_STRATEGY_YEAR && d.getUTCFullYear() <= 2100;
-  }, "validation.date");
+const isoDate = calendarDate({ minYear: FIRST_STRATEGY_YEAR });
 
 export const SectionInput = z.object({
   key: sectionKey.optional(),
@@ -62,12 +58,17 @@ export const CreateStrategySchema = z
   .object({ ...TextFields, ...MetadataFields, originalLanguage: language })
   .superRefine(requireNotes);
 
+/** The fields of a strategy the merge of a stale save handles one by one (besides sections, dimensions and sectors). */
+export const STRATEGY_MERGE_FIELDS = ["title", "summary", "issuingAuthority", "adoptedOn", ...DSI_DIMENSIONS.map((d) => `note-${d}` as const)] as const;
+
 export const SaveVersionSchema = z
   .object({
     ...TextFields,
     ...MetadataFields,
+    sections: z.array(SectionInput.extend(reviewSectionFields)).min(1).max(L.sections),
     baseVersion: z.coerce.number().int().min(1),
     changeNote: text({ max: L.changeNote }),
+    ...reviewFields(STRATEGY_MERGE_FIELDS),
   })
   .superRefine(requireNotes);
 

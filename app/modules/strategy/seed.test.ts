@@ -33,5 +33,5 @@ describe("demo strategies and assessments", () => {
     for (const year of assessed) expect(year._count._all).toBeGreaterThan(5); // most of the 10 members
     expect(await prisma.dsiAssessment.count({ where: { status: "SUBMITTED" } })).toBe(1);
     expect((await verifyAuditChain()).ok).toBe(true);
-  });
+  }, 120_000); // the whole demo is seeded through the services: slow on a loaded two-core machine
 });

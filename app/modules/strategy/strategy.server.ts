@@ -5,13 +5,18 @@
 // strategy. Every act writes its audit event in the same transaction, and every
 // read starts from `visibleStrategies(user)`.
 import type { Prisma } from "~/generated/prisma/client";
-import type { DsiDimension, StrategyStatus, StrategyVisibility, TextKind } from "~/generated/prisma/enums";
+import type { DsiDimension, StrategyStatus, StrategyVisibility } from "~/generated/prisma/enums";
 import type { CurrentUser } from "~/utils/auth.server";
-import { keyedSections, slugFor, type SectionDraft } from "~/modules/text/sections.server";
+import { slugFor, type SectionDraft } from "~/modules/text/sections.server";
 import { prisma, type Transaction } from "~/utils/db.server";
-import { DomainError, forbidden, notFound } from "~/utils/errors";
+import { DomainError, FieldError, forbidden, notFound } from "~/utils/errors";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { noticeStrategyPublished } from "~/modules/notification/research-events.server";
+import { saveDocumentTranslation, saveDocumentVersion } from "~/modules/document/document.server";
+import { chooseText } from "~/modules/document/language";
+import type { ReviewedContent } from "~/modules/document/merge";
+import type { TranslationKind } from "~/modules/document/types";
+import { createStrategyText, noteField, strategyStore } from "./document-store.server";
 import { COMPARE_PICKER_LIMIT, DSI_DIMENSIONS, STRATEGY_PAGE_SIZE, UUID_PATTERN } from "./constants";
 import { mayCreate, mayEdit, mayPublish, readableVersion, visibleStrategies, type StrategyAccess } from "./permissions";
 
@@ -22,11 +27,6 @@ export type DimensionNotes = Partial<Record<DsiDimension, string>>;
 export type TextInput = { title: string; summary: string; issuingAuthority: string; dimensionNotes: DimensionNotes; sections: SectionDraft[] };
 export type Metadata = { adoptedOn?: string; dimensions: DsiDimension[]; sectors: string[] };
 
-
-/** The notes of the covered dimensions only, in the index's order. */
-function notesFor(dimensions: readonly DsiDimension[], notes: DimensionNotes) {
-  return DSI_DIMENSIONS.filter((d) => dimensions.includes(d) && notes[d]).map((d) => ({ dimension: d, summary: notes[d]! }));
-}
 
 /** Dimensions and sectors in one canonical order, whatever order the form sent them in. */
 function canonical(metadata: Metadata) {
@@ -54,23 +54,15 @@ async function loadAccess(tx: Db, strategyId: string) {
   return s;
 }
 
-function createText(
-  tx: Transaction,
-  { versionId, language, kind, authorId, text, dimensions }: { versionId: string; language: string; kind: TextKind; authorId: string; text: TextInput; dimensions: readonly DsiDimension[] },
-) {
-  return tx.strategyText.create({
-    data: {
-      versionId,
-      language,
-      kind,
-      title: text.title,
-      summary: text.summary,
-      issuingAuthority: text.issuingAuthority,
-      authorId,
-      sections: { create: keyedSections(text.sections) },
-      dimensionNotes: { create: notesFor(dimensions, text.dimensionNotes) },
-    },
-  });
+/** The kernel's fields of a strategy text (ADR 009): title, summary, issuing authority, a note per dimension. */
+function fieldsOf(text: Omit<TextInput, "sections">, adoptedOn?: string): Record<string, string> {
+  return {
+    title: text.title,
+    summary: text.summary,
+    issuingAuthority: text.issuingAuthority,
+    ...Object.fromEntries(Object.entries(text.dimensionNotes).flatMap(([d, note]) => (note ? [[noteField(d as DsiDimension), note]] : []))),
+    ...(adoptedOn !== undefined ? { adoptedOn } : {}),
+  };
 }
 
 /** Copies what the list filters on from a version: called when the listed version (published, else current) changes. */
@@ -108,7 +100,7 @@ export async function createStrategy({
     const version = await tx.strategyVersion.create({
       data: { strategyId: strategy.id, number: 1, authorId: actor.id, changeNote: "", ...meta },
     });
-    await createText(tx, { versionId: version.id, language: originalLanguage, kind: "ORIGINAL", authorId: actor.id, text: input, dimensions: meta.dimensions });
+    await createStrategyText(tx, { versionId: version.id, language: originalLanguage, kind: "ORIGINAL", authorId: actor.id, fields: fieldsOf(input), sections: input.sections, dimensions: meta.dimensions });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       delegationId,
@@ -121,35 +113,36 @@ export async function createStrategy({
   });
 }
 
-/**
- * Claims the next version number, but only if the caller's base is still the
- * current version: of two saves on the same base, one wins, the other is told
- * the text has changed. A superseded strategy takes no new version.
- */
-async function claimNextVersion(tx: Transaction, strategyId: string, baseVersion: number): Promise<{ number: number; publishedVersion: number | null }> {
-  const rows = await tx.$queryRaw<{ currentVersion: number; publishedVersion: number | null }[]>`
-    UPDATE "Strategy" SET "currentVersion" = "currentVersion" + 1, "lastActivityAt" = now()
-    WHERE id = ${strategyId}::uuid AND "currentVersion" = ${baseVersion} AND status <> 'SUPERSEDED'
-    RETURNING "currentVersion", "publishedVersion"`;
-  if (!rows[0]) throw new DomainError(409, "errors.staleVersion");
-  return { number: rows[0].currentVersion, publishedVersion: rows[0].publishedVersion };
-}
-
+/** A new version, based on `baseVersion`: refused with a merge review when the text moved on (ADR 009). */
 export async function saveVersion({
   actor,
   strategyId,
   baseVersion,
   changeNote,
+  fieldConflicts,
+  fieldResolutions,
   ...input
-}: { actor: CurrentUser; strategyId: string; baseVersion: number; changeNote: string } & TextInput & Metadata) {
-  const meta = canonical(input);
+}: { actor: CurrentUser; strategyId: string; baseVersion: number; changeNote: string; sections: ReviewedContent["sections"] } & Omit<TextInput, "sections"> &
+  Metadata &
+  Pick<ReviewedContent, "fieldConflicts" | "fieldResolutions">) {
   return prisma.$transaction(async (tx) => {
     const access = await loadAccess(tx, strategyId);
     if (!mayEdit(actor, access)) throw forbidden();
-    const { number, publishedVersion } = await claimNextVersion(tx, strategyId, baseVersion);
-    const version = await tx.strategyVersion.create({ data: { strategyId, number, authorId: actor.id, changeNote, ...meta } });
-    await createText(tx, { versionId: version.id, language: access.originalLanguage, kind: "ORIGINAL", authorId: actor.id, text: input, dimensions: meta.dimensions });
-    // Until a version is published, the list shows the newest one.
+    const { number } = await saveDocumentVersion(tx, strategyStore, {
+      documentId: strategyId,
+      baseVersion,
+      authorId: actor.id,
+      changeNote,
+      content: {
+        fields: fieldsOf(input, input.adoptedOn ?? ""),
+        sets: { dimensions: input.dimensions, sectors: input.sectors },
+        sections: input.sections,
+        fieldConflicts,
+        fieldResolutions,
+      },
+    });
+    // Until a version is published, the list shows the newest one (the row is locked by the claim).
+    const { publishedVersion } = await tx.strategy.findUniqueOrThrow({ where: { id: strategyId }, select: { publishedVersion: true } });
     if (publishedVersion === null) await syncListing(tx, strategyId, number);
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -163,20 +156,7 @@ export async function saveVersion({
   });
 }
 
-/** The original text of a version: its section keys and the dimensions it covers. */
-async function originalOf(tx: Db, strategyId: string, number: number) {
-  const version = await tx.strategyVersion.findUnique({
-    where: { strategyId_number: { strategyId, number } },
-    select: {
-      id: true,
-      dimensions: true,
-      texts: { where: { kind: "ORIGINAL" }, select: { sections: { orderBy: { position: "asc" }, select: { key: true } } } },
-    },
-  });
-  if (!version || !version.texts[0]) throw notFound();
-  return { versionId: version.id, dimensions: version.dimensions, keys: version.texts[0].sections.map((s) => s.key) };
-}
-
+/** A translation of the newest version, saved under the strategy's row lock (ADR 009). */
 export async function saveTranslation({
   actor,
   strategyId,
@@ -184,28 +164,23 @@ export async function saveTranslation({
   language,
   kind,
   ...text
-}: { actor: CurrentUser; strategyId: string; version: number; language: string; kind: Exclude<TextKind, "ORIGINAL">; sections: { key: string; heading: string; body: string }[] } & Omit<TextInput, "sections">) {
+}: { actor: CurrentUser; strategyId: string; version: number; language: string; kind: TranslationKind; sections: { key: string; heading: string; body: string }[] } & Omit<TextInput, "sections">) {
   await prisma.$transaction(async (tx) => {
     const access = await loadAccess(tx, strategyId);
     if (!mayEdit(actor, access)) throw forbidden();
     // The head speaks for the delegation: only they declare a translation official.
     if (kind === "OFFICIAL_TRANSLATION" && !mayPublish(actor, access)) throw forbidden();
-    if (language === access.originalLanguage) throw new DomainError(400, "errors.translationIsOriginal");
-    // Lock the strategy row: no new version can slip in between this check and the write.
-    const locked = await tx.$queryRaw<{ currentVersion: number }[]>`
-      SELECT "currentVersion" FROM "Strategy" WHERE id = ${strategyId}::uuid FOR UPDATE`;
-    if (locked[0]?.currentVersion !== version) throw new DomainError(409, "errors.staleVersion");
-    const original = await originalOf(tx, strategyId, version);
-    if (text.sections.map((s) => s.key).join(",") !== original.keys.join(",")) throw new DomainError(409, "errors.staleVersion");
-    if (original.dimensions.some((d) => !text.dimensionNotes[d])) throw new DomainError(400, "strategies:validation.dimensionNote");
-    // A newer translation into the same language replaces the previous one (the audit log keeps its history).
-    const existing = await tx.strategyText.findUnique({ where: { versionId_language: { versionId: original.versionId, language } }, select: { id: true } });
-    if (existing) {
-      await tx.strategySection.deleteMany({ where: { textId: existing.id } });
-      await tx.strategyDimensionNote.deleteMany({ where: { textId: existing.id } });
-      await tx.strategyText.delete({ where: { id: existing.id } });
-    }
-    await createText(tx, { versionId: original.versionId, language, kind, authorId: actor.id, text, dimensions: original.dimensions });
+    const { original } = await saveDocumentTranslation(tx, strategyStore, {
+      documentId: strategyId,
+      version,
+      language,
+      kind,
+      authorId: actor.id,
+      translation: { fields: fieldsOf(text), sections: text.sections },
+    });
+    // Every dimension the original covers needs its note in the translation too.
+    const missing = (original.sets.dimensions ?? []).filter((d) => !text.dimensionNotes[d as DsiDimension]);
+    if (missing.length) throw new FieldError(400, Object.fromEntries(missing.map((d) => [`dimensionNotes.${d}`, "strategies:validation.dimensionNote"])));
     await tx.strategy.update({ where: { id: strategyId }, data: { lastActivityAt: new Date() } });
     if ((access.publishedVersion ?? access.currentVersion) === version) await syncListing(tx, strategyId, version);
     await recordAuditEvent(tx, {
@@ -376,7 +351,7 @@ async function withTitles(user: CurrentUser | null, rows: ListRow[], lang: strin
   const strategyOf = new Map(versions.map((v) => [v.id, v.strategyId]));
   return rows.map((r) => {
     const own = texts.filter((t) => strategyOf.get(t.versionId) === r.id);
-    const shown = own.find((t) => t.language === lang) ?? own.find((t) => t.kind === "ORIGINAL") ?? own[0];
+    const shown = own.length ? chooseText(own, lang).text : undefined;
     return {
       id: r.id,
       slug: r.slug,
@@ -485,7 +460,7 @@ export async function getVersionText({ strategyId, number, language }: { strateg
     },
   });
   if (!version) throw notFound();
-  const wanted = version.texts.find((t) => t.language === language) ?? version.texts.find((t) => t.kind === "ORIGINAL")!;
+  const { text: wanted } = chooseText(version.texts, language);
   const text = await prisma.strategyText.findUniqueOrThrow({
     where: { versionId_language: { versionId: version.id, language: wanted.language } },
     select: {

@@ -25,7 +25,7 @@ export async function updatePreferences({ userId, name, locale }: { userId: stri
   await prisma.user.update({ where: { id: userId }, data: { name, locale } });
 }
 
-/** Changes the password and ends every other session of the user (SECURITY.md 3.3.3). */
+/** Changes the password and ends every other session of the user (ADR 004, sessions; ASVS 3.3.3). */
 export async function changePassword({
   userId,
   currentSessionId,

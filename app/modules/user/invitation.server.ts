@@ -1,4 +1,4 @@
-// Accounts exist by invitation only (SECURITY.md): the secretariat invites an
+// Accounts exist by invitation only (ADR 004): the secretariat invites an
 // email with a delegation and role; the single-use link expires after 7 days
 // and only its hash is stored.
 import { createHash, randomBytes } from "node:crypto";

@@ -67,3 +67,8 @@ async function countFailure({ email, ip, userId }: { email: string; ip: string; 
     await prisma.$transaction((tx) => notify(tx, userId, "security.repeatedSignInFailures", { count: onAccount }));
   }
 }
+
+/** What the sign-in page needs to send a user on: their language and role. */
+export async function signedInUser(userId: string) {
+  return prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true, role: true } });
+}

@@ -1,4 +1,4 @@
-// Password hashing: argon2id with OWASP's minimum parameters (SECURITY.md).
+// Password hashing: argon2id with OWASP's minimum parameters (ADR 004).
 import { hash, verify, type Algorithm } from "@node-rs/argon2";
 
 // 2 is Argon2id (the package declares its enum `const`, which isolated modules cannot read).

@@ -1,4 +1,4 @@
-// Which role fits which kind of membership (DESIGN.md "Who uses it").
+// Which role fits which kind of membership (ADR 004, who may do what).
 import type { Role } from "~/generated/prisma/enums";
 import type { Transaction } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";

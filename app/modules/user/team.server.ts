@@ -1,4 +1,4 @@
-// A head of delegation names the delegation's alternates (DESIGN.md): an
+// A head of delegation names the delegation's alternates (ADR 004): an
 // alternate acts as head when the head is away, including casting the ballot.
 import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";

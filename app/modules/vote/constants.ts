@@ -10,7 +10,7 @@ export const CHOICES_BY_RULE = {
   SILENCE: ["BREAK_SILENCE"],
 } as const satisfies Record<VoteRuleName, readonly string[]>;
 
-/** The silence procedure's objection window is at least this long (DESIGN.md). */
+/** The silence procedure's objection window is at least this long (ADR 004). */
 export const SILENCE_MIN_HOURS = 72;
 /** Other votes stay open at least this long. */
 export const VOTE_MIN_HOURS = 1;

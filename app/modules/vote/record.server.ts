@@ -1,9 +1,9 @@
 // What the pages show of votes: the state of an open vote (how many have
-// voted, never how), the full record after closing, positions, receipts.
+// voted, never how), the full record after closing, receipts. Adopted texts
+// are positions: app/modules/position.
 import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
-import { titlesOfVersions } from "~/modules/proposal/proposal.server";
 import type { Reservation } from "./vote.server";
 
 /** The proposal's latest vote as a reader may see it now. */
@@ -107,90 +107,4 @@ export async function checkReceipt(receipt: string) {
   const replaced = await prisma.ballotHistory.findFirst({ where: { receipt }, select: { castAt: true, vote: { select: { status: true } } } });
   if (replaced && replaced.vote.status === "CLOSED") return { found: "replaced" as const, castAt: replaced.castAt };
   return { found: "none" as const };
-}
-
-export const POSITION_PAGE_SIZE = 20;
-
-/** Adopted texts, newest first: public. */
-export async function listPositions({ page, pageSize = POSITION_PAGE_SIZE }: { page: number; pageSize?: number }) {
-  const where = { status: "ADOPTED" as const };
-  const [rows, total] = await Promise.all([
-    prisma.proposal.findMany({
-      where,
-      orderBy: [{ lastActivityAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: {
-        id: true,
-        slug: true,
-        topics: true,
-        leadDelegation: { select: { code: true } },
-        votes: { where: { outcome: "ADOPTED" }, select: { versionNumber: true, closedAt: true, rule: true }, take: 1 },
-      },
-    }),
-    prisma.proposal.count({ where }),
-  ]);
-  const texts = await titlesOfVersions(rows.filter((r) => r.votes[0]).map((r) => ({ proposalId: r.id, number: r.votes[0]!.versionNumber })));
-  return {
-    items: rows.map((r) => ({
-      slug: r.slug,
-      topics: r.topics,
-      leadCode: r.leadDelegation.code,
-      adoptedAt: r.votes[0]?.closedAt ?? null,
-      rule: r.votes[0]?.rule ?? null,
-      titles: texts.filter((t) => t.proposalId === r.id).map((t) => ({ language: t.language, title: t.title, kind: t.kind })),
-    })),
-    total,
-    pageSize,
-  };
-}
-
-/** An adopted position: the adopted version's text in the reader's language, co-sponsors, vote record. */
-export async function getPosition({ slug, language }: { slug: string; language: string }) {
-  const proposal = await prisma.proposal.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      status: true,
-      topics: true,
-      originalLanguage: true,
-      leadDelegation: { select: { code: true } },
-      votes: { where: { outcome: "ADOPTED" }, select: { id: true }, take: 1 },
-    },
-  });
-  if (!proposal || proposal.status !== "ADOPTED" || !proposal.votes[0]) throw notFound();
-  const voteId = proposal.votes[0].id;
-  const vote = await prisma.vote.findUniqueOrThrow({ where: { id: voteId } });
-  const version = await prisma.proposalVersion.findUniqueOrThrow({
-    where: { proposalId_number: { proposalId: proposal.id, number: vote.versionNumber } },
-    select: { id: true, texts: { select: { language: true, kind: true } }, sponsors: { select: { delegation: { select: { code: true } } } } },
-  });
-  const wanted = version.texts.find((t) => t.language === language) ?? version.texts.find((t) => t.kind === "ORIGINAL")!;
-  const [text, record] = await Promise.all([
-    prisma.proposalText.findUniqueOrThrow({
-      where: { versionId_language: { versionId: version.id, language: wanted.language } },
-      select: { language: true, kind: true, title: true, sections: { orderBy: { position: "asc" }, select: { key: true, heading: true, body: true } } },
-    }),
-    getVoteRecord(voteId),
-  ]);
-  return {
-    proposal: { slug: proposal.slug, topics: proposal.topics, leadCode: proposal.leadDelegation.code, originalLanguage: proposal.originalLanguage },
-    vote: {
-      id: vote.id,
-      rule: vote.rule,
-      quorumPercent: vote.quorumPercent,
-      versionNumber: vote.versionNumber,
-      openedAt: vote.openedAt,
-      closedAt: vote.closedAt!,
-      eligibleCount: vote.eligibleCount,
-      outcome: vote.outcome!,
-      tally: { yes: vote.tallyYes, no: vote.tallyNo, abstain: vote.tallyAbstain, object: vote.tallyObject, breakSilence: vote.tallyBreak },
-    },
-    text,
-    isFallback: text.language !== language,
-    languages: version.texts,
-    sponsors: version.sponsors.map((s) => s.delegation.code),
-    record,
-  };
 }

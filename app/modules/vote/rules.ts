@@ -1,4 +1,4 @@
-// The outcome of a vote under each rule (DESIGN.md "Voting"): pure functions,
+// The outcome of a vote under each rule (ADR 004, the proposal workflow, step 3): pure functions,
 // so every rule and edge case is tested without a database.
 import type { VoteRuleName } from "./constants";
 

@@ -6,7 +6,7 @@ import type { BallotChoice, VoteRule } from "~/generated/prisma/enums";
 import type { CurrentUser } from "~/utils/auth.server";
 import { hasRecentAuthentication } from "~/utils/auth.server";
 import { prisma, type Transaction } from "~/utils/db.server";
-import { DomainError, forbidden, notFound } from "~/utils/errors";
+import { DomainError, FieldError, forbidden, notFound, ReauthenticationRequired } from "~/utils/errors";
 import { logger } from "~/utils/logger.server";
 import { can } from "~/utils/permissions";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
@@ -17,6 +17,11 @@ import { noticeVoteClosed, noticeVoteOpened, scheduleVoteDeadline, unableToVote 
 import { mayCloseEarly, outcomeOf, tallyOf, type Tally } from "./rules";
 
 export type Reservation = { sectionKey: string; text: string };
+
+/** The head of a member delegation (or an alternate) casts its ballot in an open vote it is eligible for. */
+export function mayCastBallot(user: CurrentUser, vote: { status: string; ownDelegationEligible: boolean } | null): boolean {
+  return Boolean(vote && vote.status === "OPEN" && vote.ownDelegationEligible && can(user, "castBallot"));
+}
 
 /** The chair (secretariat) or the lead delegation opens votes. */
 export function mayOpenVote(user: CurrentUser, access: { leadDelegationId: string; coDrafterDelegationIds: string[]; status: string }) {
@@ -40,14 +45,14 @@ export async function openVote({
   endConsultation?: boolean;
 }) {
   const minHours = rule === "SILENCE" ? SILENCE_MIN_HOURS : VOTE_MIN_HOURS;
-  if (closesAt.getTime() < Date.now() + minHours * 3_600_000) throw new DomainError(400, "errors.deadlineTooSoon", { count: minHours });
-  if (closesAt.getTime() > Date.now() + VOTE_MAX_DAYS * 86_400_000) throw new DomainError(400, "errors.deadlineTooLate", { count: VOTE_MAX_DAYS });
+  if (closesAt.getTime() < Date.now() + minHours * 3_600_000) throw new FieldError(400, { closesAt: "errors.deadlineTooSoon" }, { count: minHours });
+  if (closesAt.getTime() > Date.now() + VOTE_MAX_DAYS * 86_400_000) throw new FieldError(400, { closesAt: "errors.deadlineTooLate" }, { count: VOTE_MAX_DAYS });
   return prisma.$transaction(async (tx) => {
     const access = await loadAccess(tx, proposalId);
     if (!mayOpenVote(actor, access)) throw forbidden();
     const consultation = await consultationRunning(tx, proposalId);
     if (consultation && !endConsultation) {
-      throw new DomainError(409, "notifications:errors.consultationRunning", { until: consultation.toISOString() });
+      throw new FieldError(409, { endConsultation: "notifications:errors.consultationRunning" }, { until: consultation.toISOString() });
     }
     // Freezes the text: only drafts and consultations can be edited, and this moves it to VOTING.
     const moved = await tx.proposal.updateMany({
@@ -120,12 +125,12 @@ export async function castBallot({
   reservations?: Reservation[];
 }) {
   if (!can(actor, "castBallot") || !actor.delegation) throw forbidden();
-  if (!hasRecentAuthentication(actor)) throw new DomainError(403, "errors.reauthenticate");
+  if (!hasRecentAuthentication(actor)) throw new ReauthenticationRequired();
   const delegationId = actor.delegation.id;
   const vote = await prisma.vote.findUnique({ where: { id: voteId }, select: { rule: true, proposalId: true, versionNumber: true } });
   if (!vote) throw notFound();
   if (!(CHOICES_BY_RULE[vote.rule] as readonly string[]).includes(choice)) throw new DomainError(400, "errors.choiceNotForRule");
-  if (choice === "BREAK_SILENCE" && !explanation) throw new DomainError(400, "errors.reasonRequired");
+  if (choice === "BREAK_SILENCE" && !explanation) throw new FieldError(400, { explanation: "errors.reasonRequired" });
   if (reservations.length) {
     const text = await originalSections(prisma, vote.proposalId, vote.versionNumber);
     const keys = new Set(text.sections.map((s) => s.key));

@@ -1,48 +1,28 @@
-// Positions as the API gives them: adopted texts, newest adoption first, and
-// one position with every adopted language version, its co-sponsors and the
-// record of its vote.
-import type { Prisma } from "~/generated/prisma/client";
+// Positions as the API gives them, read through the position module: adopted
+// texts, newest adoption first, and one position with every adopted language
+// version, its co-sponsors and the record of its vote.
 import type { DsiDimension } from "~/generated/prisma/enums";
-import { prisma } from "~/utils/db.server";
-import { titlesOfVersions } from "~/modules/proposal/proposal.server";
-import { loadTextDocument } from "~/modules/opendata/position-document.server";
+import { loadTextDocument } from "~/modules/position/document.server";
+import { listAdoptedAfter } from "~/modules/position/position.server";
 import type { Links } from "../links.server";
-import { afterDescending, decodeCursor, pageOf, TimeCursor } from "../pagination";
+import { decodeCursor, pageOf, TimeCursor } from "../pagination";
 import { delegationRef, PAGE_LANGUAGE } from "./shapes";
 
 export async function listPositionsPage({ limit, cursor, topic, links }: { limit: number; cursor?: string; topic?: DsiDimension; links: Links }) {
   const after = decodeCursor(cursor, TimeCursor);
-  const votes = await prisma.vote.findMany({
-    where: {
-      AND: [
-        { outcome: "ADOPTED", closedAt: { not: null } },
-        { proposal: { status: "ADOPTED", ...(topic ? { topics: { has: topic } } : {}) } },
-        afterDescending<Prisma.VoteWhereInput>("closedAt", after),
-      ],
-    },
-    orderBy: [{ closedAt: "desc" }, { id: "asc" }],
-    take: limit + 1,
-    select: {
-      id: true,
-      rule: true,
-      versionNumber: true,
-      closedAt: true,
-      proposal: { select: { id: true, slug: true, topics: true, leadDelegation: { select: { code: true } } } },
-    },
-  });
-  const { items, nextCursor } = pageOf(votes, limit, (v) => [v.closedAt!.toISOString(), v.id]);
-  const titles = await titlesOfVersions(items.map((v) => ({ proposalId: v.proposal.id, number: v.versionNumber })));
+  const rows = await listAdoptedAfter({ limit: limit + 1, after: after ? { closedAt: new Date(after[0]), voteId: after[1] } : null, topic });
+  const { items, nextCursor } = pageOf(rows, limit, (p) => [p.adoptedAt.toISOString(), p.voteId]);
   return {
-    data: items.map((v) => ({
-      slug: v.proposal.slug,
-      titles: titles.filter((t) => t.proposalId === v.proposal.id).map(({ language, kind, title }) => ({ language, kind, title })),
-      topics: v.proposal.topics,
-      lead: delegationRef(v.proposal.leadDelegation.code, links),
-      adoptedAt: v.closedAt!,
-      rule: v.rule,
-      versionNumber: v.versionNumber,
-      apiUrl: links.api(`/positions/${v.proposal.slug}`),
-      pageUrl: links.page(PAGE_LANGUAGE, `/positions/${v.proposal.slug}`),
+    data: items.map((p) => ({
+      slug: p.slug,
+      titles: p.titles,
+      topics: p.topics,
+      lead: delegationRef(p.leadCode, links),
+      adoptedAt: p.adoptedAt,
+      rule: p.rule,
+      versionNumber: p.versionNumber,
+      apiUrl: links.api(`/positions/${p.slug}`),
+      pageUrl: links.page(PAGE_LANGUAGE, `/positions/${p.slug}`),
     })),
     nextCursor,
   };

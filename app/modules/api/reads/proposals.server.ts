@@ -7,7 +7,7 @@ import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { forbidden, notFound } from "~/utils/errors";
 import { assertMayRead, getProposalBySlug, listVersions, titlesOfVersions } from "~/modules/proposal/proposal.server";
-import { loadTextDocument } from "~/modules/opendata/position-document.server";
+import { loadTextDocument } from "~/modules/position/document.server";
 import { getVoteRecord } from "~/modules/vote/record.server";
 import type { Links } from "../links.server";
 import { afterDescending, decodeCursor, pageOf, TimeCursor } from "../pagination";

@@ -1,6 +1,7 @@
-// A proposal version as a whole document for open-data exports (Akoma Ntoso,
-// the API, feeds, CSV): every language version with its sections, the
-// co-sponsors of that version with the dates they joined, and — when the
+// A position — or, for members, any proposal version — as a whole document,
+// for open-data exports (Akoma Ntoso, the API; ADR 017): every language
+// version with its sections, the co-sponsors of that version with the dates
+// they joined, and — when the
 // version went to a vote that has closed — the vote and each delegation's
 // recorded vote with its reservations. Constant number of queries.
 import type { BallotChoice, DsiDimension, ProposalStatus, TextKind, VoteOutcome, VoteRule } from "~/generated/prisma/enums";
