@@ -7,6 +7,8 @@
 //   more than MAX_FORM_FIELDS fields or a list index past MAX_LIST_INDEX are
 //   refused before any list is built.
 // - A DomainError that escapes a loader or action becomes its status.
+// - API routes (`handle = { api: true }`, ADR 017) get these refusals as JSON
+//   errors with a stable code, like every other answer of the API.
 import type { ActionFunctionArgs, LoaderFunctionArgs, ServerBuild } from "@remix-run/node";
 import { forgetSessionState } from "~/utils/auth.server";
 import { isDomainError } from "~/utils/errors";
@@ -18,8 +20,14 @@ type Handler = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<unknow
 
 const PROBLEM_STATUS: Record<FieldProblem, number> = { nul: 400, tooMany: 413, listIndex: 413 };
 
-function refuse(status: number, reason: string, requestId: string | undefined): never {
+const API_CODES: Record<number, string> = { 400: "bad_request", 413: "payload_too_large", 415: "unsupported_media_type" };
+
+function refuseAs(status: number, reason: string, requestId: string | undefined, asJson = false): never {
   securityEvent("request.refused", { status, reason, requestId });
+  if (asJson) {
+    const body = JSON.stringify({ error: { code: API_CODES[status] ?? "bad_request", message: reason, ...(requestId ? { requestId } : {}) } });
+    throw new Response(body, { status, headers: { "Content-Type": "application/json; charset=utf-8" } });
+  }
   throw new Response(reason, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
@@ -41,10 +49,11 @@ function guardLoader(loader: Handler): Handler {
   };
 }
 
-function guardAction(action: Handler, acceptsJson: boolean): Handler {
+function guardAction(action: Handler, acceptsJson: boolean, api: boolean): Handler {
   return async (args) => {
     const body: RequestBody | undefined = args.context.body;
     const requestId = args.context.requestId;
+    const refuse: (status: number, reason: string, id: string | undefined) => never = (status, reason, id) => refuseAs(status, reason, id, api);
     if (body) {
       if (body.kind === "other" || (body.kind === "json" && !acceptsJson)) refuse(415, "unsupported body type", requestId);
       if (body.declaredBytes !== null && body.declaredBytes > body.limit) refuse(413, "body too large", requestId);
@@ -93,10 +102,10 @@ function guardAction(action: Handler, acceptsJson: boolean): Handler {
 export function guardBuild(build: ServerBuild): ServerBuild {
   const routes: ServerBuild["routes"] = {};
   for (const [id, route] of Object.entries(build.routes)) {
-    const module = route.module as RouteModule & { handle?: { acceptsJson?: boolean } };
+    const module = route.module as RouteModule & { handle?: { acceptsJson?: boolean; api?: boolean } };
     const guarded: RouteModule = { ...module };
     if (module.loader) guarded.loader = guardLoader(module.loader as Handler) as RouteModule["loader"];
-    if (module.action) guarded.action = guardAction(module.action as Handler, module.handle?.acceptsJson === true) as RouteModule["action"];
+    if (module.action) guarded.action = guardAction(module.action as Handler, module.handle?.acceptsJson === true, module.handle?.api === true) as RouteModule["action"];
     routes[id] = { ...route, module: guarded };
   }
   return { ...build, routes };

@@ -102,6 +102,9 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   app.use((req, res, next) => {
     // One-click unsubscribe (RFC 8058) is POSTed by mail clients, without Origin: its signed link is the proof.
     if (req.path === UNSUBSCRIBE_PATH) return next();
+    // The API never acts on cookies, only on a token in the Authorization header, which a
+    // browser does not send on its own (ADR 017): there is no cross-site request to forge.
+    if (req.path.startsWith("/api/")) return next();
     const siteOrigin = env.PUBLIC_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
     const ok = isSameOriginRequest({
       method: req.method,

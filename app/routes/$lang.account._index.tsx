@@ -3,8 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ApiTokensSection } from "~/components/api/tokens-section";
 import { FormErrors, InputField, SelectField } from "~/components/ui/form";
 import { FormattedDate } from "~/components/ui/formatted";
+import { listApiTokens } from "~/modules/api/tokens.server";
 import { delegationName } from "~/modules/delegation/names";
 import {
   changePassword,
@@ -24,17 +26,19 @@ import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { PASSWORD_MIN_LENGTH } from "~/utils/session-policy";
 
-export const handle = { i18n: ["account", "notifications", "privacy"] };
+export const handle = { i18n: ["account", "notifications", "privacy", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   const user = await requirePermission(request, context, lang, "manageOwnAccount");
+  const apiTokens = listApiTokens(user.id);
   const [account, sessions] = await Promise.all([getAccount(user.id), listOwnSessions(user.id)]);
   return json({
     lang,
     account,
     currentSessionId: user.session.id,
     sessions,
+    apiTokens: await apiTokens,
     title: await pageTitle(lang, "title", "account"),
   });
 }
@@ -82,7 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t } = useTranslation(["account", "common", "notifications", "privacy"]);
-  const { lang, account, sessions, currentSessionId } = useLoaderData<typeof loader>();
+  const { lang, account, sessions, currentSessionId, apiTokens } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = searchParams.get("saved");
@@ -241,6 +245,8 @@ export default function AccountPage() {
           </Form>
         ) : null}
       </section>
+
+      <ApiTokensSection lang={lang} tokens={apiTokens} />
 
       <section aria-labelledby="notices-heading" className="card">
         <h2 id="notices-heading">{t("account:notices.heading")}</h2>

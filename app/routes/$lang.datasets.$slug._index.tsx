@@ -12,8 +12,11 @@ import { AccessBadge, DataLanguages, fileTypeLabel, formatBytes, Residency, Tran
 import { DemoBadge, uiLanguageName as languageName } from "~/components/evaluation/score";
 import { FormErrors, TextareaField } from "~/components/ui/form";
 import { formatDate, formatNumber } from "~/components/ui/formatted";
+import { JsonLd } from "~/components/opendata/json-ld";
 import { Pagination } from "~/components/ui/pagination";
+import { siteOrigin } from "~/modules/api/links.server";
 import { countPendingForDataset, requestAccess } from "~/modules/dataset/access.server";
+import { datasetCroissant } from "~/modules/dataset/croissant.server";
 import { getDataset } from "~/modules/dataset/dataset.server";
 import { listDatasetFiles } from "~/modules/dataset/files.server";
 import { AccessRequestSchema } from "~/modules/dataset/schemas";
@@ -32,9 +35,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const view = await getDataset({ slug: params.slug ?? "", lang, viewer: user }).catch(throwAsResponse);
   const page = pageParam(new URL(request.url));
-  const [files, pending] = await Promise.all([
+  const [files, pending, croissant] = await Promise.all([
     listDatasetFiles({ datasetId: view.dataset.id, page }),
     view.may.decide ? countPendingForDataset(view.dataset.id) : Promise.resolve(0),
+    // Embedded as JSON-LD, so that dataset search engines find the Croissant description (ADR 017).
+    datasetCroissant({ slug: view.dataset.slug, lang, origin: siteOrigin(request) }),
   ]);
   const { dataset } = view;
   const following = await isFollowing(user?.id, "DATASET", dataset.id);
@@ -52,6 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     page,
     pending,
     signedIn: user !== null,
+    croissant,
     title: `${view.text.name} · Concord`,
   });
 }
@@ -72,12 +78,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function DatasetPage() {
   const { t } = useTranslation(["research", "common"]);
-  const { lang, dataset, text, languages, isFallback, may, myRequest, files, page, pending, signedIn, following } = useLoaderData<typeof loader>();
+  const { lang, dataset, text, languages, isFallback, may, myRequest, files, page, pending, signedIn, following, croissant } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({ id: "request-access", lastResult: actionData?.intent === "request-access" ? actionData.result : undefined });
   const base = `/${lang}/datasets/${dataset.slug}`;
   return (
     <div className="page">
+      <JsonLd data={croissant} />
       <p className="breadcrumbs">
         <Link to={`/${lang}/datasets`}>{t("research:datasets.title")}</Link>
       </p>

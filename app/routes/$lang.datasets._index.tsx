@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { AccessBadge, DataLanguages, formatBytes, Residency, TransferBadge } from "~/components/dataset/dataset-badges";
 import { DemoBadge, languageLabel } from "~/components/evaluation/score";
 import { Pagination } from "~/components/ui/pagination";
@@ -21,7 +22,7 @@ import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { collatorOf } from "~/utils/intl";
 
-export const handle = { i18n: ["research"] };
+export const handle = { i18n: ["research", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -44,6 +45,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     mayCreate: mayCreateDataset(user),
     title: await pageTitle(lang, "datasets.title", "research"),
   });
+}
+
+/** The list's filters as a query string, for the CSV of the same selection. */
+function filterQuery(filters: Record<string, string | undefined>): string {
+  const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  return query ? `?${query}` : "";
 }
 
 export default function DatasetCatalogue() {
@@ -160,6 +167,17 @@ export default function DatasetCatalogue() {
         </ul>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
+      <OpenDataLinks
+        links={[
+          {
+            href: `/${lang}/datasets.csv${filterQuery(filters)}`,
+            label: "formats.datasetsCsv",
+            type: "text/csv",
+            download: true,
+          },
+          { href: "/api/v1/datasets", label: "formats.json", type: "application/json" },
+        ]}
+      />
     </div>
   );
 }

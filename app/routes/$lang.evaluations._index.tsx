@@ -7,6 +7,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { ResultFilters } from "~/components/evaluation/result-filters";
 import { GroupBadge, metricLabel, Score, settingLabel } from "~/components/evaluation/score";
 import { Pagination } from "~/components/ui/pagination";
@@ -17,10 +18,10 @@ import { getUser } from "~/utils/auth.server";
 import { pageParam } from "~/utils/http.server";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
-import { titleMeta } from "~/utils/meta";
+import { metaWithFeeds } from "~/modules/opendata/feed-links";
 import { can } from "~/utils/permissions";
 
-export const handle = { i18n: ["research"] };
+export const handle = { i18n: ["research", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -129,8 +130,14 @@ export default function Evaluations() {
         </div>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
+      <OpenDataLinks
+        links={[
+          { href: `/${lang}/evaluations/feed.atom`, label: "formats.feed", type: "application/atom+xml" },
+          { href: "/api/v1/leaderboards", label: "formats.json", type: "application/json" },
+        ]}
+      />
     </div>
   );
 }
 
-export const meta = titleMeta;
+export const meta = metaWithFeeds("evaluations");

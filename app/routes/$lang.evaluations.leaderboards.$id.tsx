@@ -9,6 +9,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { LeaderboardChart } from "~/components/evaluation/leaderboard-chart";
 import { ResultFilters } from "~/components/evaluation/result-filters";
 import { DemoBadge, GroupBadge, Interval, languageLabel, metricLabel, RankRange, SampleCount, Score, settingLabel } from "~/components/evaluation/score";
@@ -24,9 +25,9 @@ import { pageParam, throwAsResponse } from "~/utils/http.server";
 import { directionOf } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
-import { titleMeta } from "~/utils/meta";
+import { metaWithFeeds } from "~/modules/opendata/feed-links";
 
-export const handle = { i18n: ["research"] };
+export const handle = { i18n: ["research", "api"] };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -51,6 +52,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     families,
     title: `${t("leaderboard.title", { task: board.board.task, metric })} · ${settingLabel(board.board, t)} · Concord`,
   });
+}
+
+/** The page's language and family filters, for the CSV of the same ranking. */
+function csvQuery(filters: { language?: string; family?: string }): string {
+  const query = new URLSearchParams(Object.entries({ language: filters.language, family: filters.family }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  return query ? `?${query}` : "";
 }
 
 export default function Leaderboard() {
@@ -239,8 +246,19 @@ export default function Leaderboard() {
           </>
         )}
       </section>
+      <OpenDataLinks
+        links={[
+          {
+            href: `/${lang}/evaluations/leaderboards/${board.id}/results.csv${csvQuery(filters)}`,
+            label: "formats.leaderboardCsv",
+            type: "text/csv",
+            download: true,
+          },
+          { href: `/api/v1/leaderboards/${board.id}`, label: "formats.json", type: "application/json" },
+        ]}
+      />
     </div>
   );
 }
 
-export const meta = titleMeta;
+export const meta = metaWithFeeds("evaluations");

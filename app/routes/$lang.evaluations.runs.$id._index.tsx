@@ -10,6 +10,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { DemoBadge, GroupBadge, languageLabel, metricLabel, SampleCount, Score, settingLabel } from "~/components/evaluation/score";
 import { FormattedDate, formatNumber } from "~/components/ui/formatted";
 import { Pagination } from "~/components/ui/pagination";
@@ -25,7 +26,7 @@ import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["research"] };
+export const handle = { i18n: ["research", "api"] };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -267,6 +268,7 @@ export default function RunPage() {
           </Form>
         </section>
       ) : null}
+      <OpenDataLinks links={[{ href: `/api/v1/evaluations/${run.id}`, label: "formats.json", type: "application/json" }]} />
     </div>
   );
 }

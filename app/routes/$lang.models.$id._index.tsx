@@ -2,6 +2,7 @@
 // visible full-sample result on each leaderboard (benchmark, n-shot, version)
 // with its rank there (paginated), and its latest submissions (limited runs
 // marked).
+import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { FollowButton } from "~/components/notification/follow-button";
 import { isFollowing } from "~/modules/follow/follow.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
@@ -23,7 +24,7 @@ import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions";
 
-export const handle = { i18n: ["research", "notifications"] };
+export const handle = { i18n: ["research", "notifications", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -249,6 +250,12 @@ export default function ModelCard() {
           </p>
         ) : null}
       </section>
+      <OpenDataLinks
+        links={[
+          { href: `/api/v1/models/${model.slug}`, label: "formats.json", type: "application/json" },
+          { href: `/api/v1/evaluations?model=${model.slug}`, label: "formats.runsJson", type: "application/json" },
+        ]}
+      />
     </div>
   );
 }

@@ -5,7 +5,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FallbackNotice, LanguageList } from "~/components/document/language-list";
+import { FallbackNotice, LanguageList, languageName } from "~/components/document/language-list";
+import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { FormattedDate } from "~/components/ui/formatted";
 import { ResultsChart } from "~/components/vote/results-chart";
 import { delegationName } from "~/modules/delegation/names";
@@ -13,9 +14,9 @@ import { textLanguageParam } from "~/modules/document/language";
 import { loadPositionPage } from "~/modules/position/position.server";
 import { throwAsResponse } from "~/utils/http.server";
 import { requireLanguage } from "~/utils/lang.server";
-import { titleMeta } from "~/utils/meta";
+import { metaWithFeeds } from "~/modules/opendata/feed-links";
 
-export const handle = { i18n: ["votes", "proposals", "documents"] };
+export const handle = { i18n: ["votes", "proposals", "documents", "api"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -110,6 +111,19 @@ export default function Position() {
           </tbody>
         </table>
       </section>
+      <OpenDataLinks
+        links={[
+          ...languages.map((l) => ({
+            href: `/${lang}/positions/${proposal.slug}/akn?text=${l.language}`,
+            label: "formats.akn",
+            values: { language: languageName(l.language) },
+            type: "application/akn+xml",
+            hrefLang: l.language,
+          })),
+          { href: `/${lang}/positions/${proposal.slug}/record.csv`, label: "formats.voteRecordCsv", type: "text/csv", download: true },
+          { href: `/api/v1/positions/${proposal.slug}`, label: "formats.json", type: "application/json" },
+        ]}
+      />
       <section className="card" aria-labelledby="receipt-heading">
         <h2 id="receipt-heading">{t("votes:receipt.heading")}</h2>
         <Form method="get" className="inline-form">
@@ -131,4 +145,4 @@ export default function Position() {
   );
 }
 
-export const meta = titleMeta;
+export const meta = metaWithFeeds("positions");

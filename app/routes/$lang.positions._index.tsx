@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { FormattedDate } from "~/components/ui/formatted";
 import { Pagination } from "~/components/ui/pagination";
 import { delegationName } from "~/modules/delegation/names";
@@ -10,9 +11,9 @@ import { listPositions } from "~/modules/position/position.server";
 import { pageParam } from "~/utils/http.server";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
-import { titleMeta } from "~/utils/meta";
+import { metaWithFeeds } from "~/modules/opendata/feed-links";
 
-export const handle = { i18n: ["votes", "proposals", "documents"] };
+export const handle = { i18n: ["votes", "proposals", "documents", "api"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -50,8 +51,14 @@ export default function Positions() {
         ))}
       </ul>
       <Pagination page={page} pageSize={pageSize} total={total} />
+      <OpenDataLinks
+        links={[
+          { href: `/${lang}/positions/feed.atom`, label: "formats.feed", type: "application/atom+xml" },
+          { href: "/api/v1/positions", label: "formats.json", type: "application/json" },
+        ]}
+      />
     </div>
   );
 }
 
-export const meta = titleMeta;
+export const meta = metaWithFeeds("positions");

@@ -5,6 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { languageName } from "~/components/document/language-list";
+import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { ProposalHeader } from "~/components/proposal/proposal-header";
 import { FollowButton } from "~/components/notification/follow-button";
 import { FormErrors, InputField, SelectField } from "~/components/ui/form";
@@ -21,7 +23,7 @@ import { domainErrorReply, invalidForm, throwAsResponse } from "~/utils/http.ser
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["proposals", "documents", "notifications"] };
+export const handle = { i18n: ["proposals", "documents", "notifications", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -187,6 +189,19 @@ export default function ProposalPage() {
           ) : null}
         </aside>
       </div>
+      {/* Members only, like the proposal: this version as Akoma Ntoso, and the API (with a read token). */}
+      <OpenDataLinks
+        links={[
+          ...current.languages.map((l) => ({
+            href: `/${lang}/proposals/${proposal.slug}/akn?version=${current.version.number}&text=${l.language}`,
+            label: "formats.akn",
+            values: { language: languageName(l.language) },
+            type: "application/akn+xml",
+            hrefLang: l.language,
+          })),
+          { href: `/api/v1/proposals/${proposal.slug}/versions/${current.version.number}`, label: "formats.json", type: "application/json" },
+        ]}
+      />
     </div>
   );
 }

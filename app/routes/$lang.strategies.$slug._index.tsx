@@ -7,6 +7,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { languageName } from "~/components/document/language-list";
+import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { StrategyHeader } from "~/components/strategy/strategy-header";
 import { FollowButton } from "~/components/notification/follow-button";
 import { isFollowing } from "~/modules/follow/follow.server";
@@ -23,9 +24,9 @@ import { parseForm } from "~/utils/forms.server";
 import { domainErrorReply, invalidForm, throwAsResponse } from "~/utils/http.server";
 import { directionOf, isLanguage } from "~/utils/i18n";
 import { requireLanguage } from "~/utils/lang.server";
-import { titleMeta } from "~/utils/meta";
+import { metaWithFeeds } from "~/modules/opendata/feed-links";
 
-export const handle = { i18n: ["strategies", "documents", "notifications"] };
+export const handle = { i18n: ["strategies", "documents", "notifications", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -257,8 +258,9 @@ export default function StrategyPage() {
           ) : null}
         </aside>
       </div>
+      <OpenDataLinks links={[{ href: `/api/v1/strategies/${strategy.slug}`, label: "formats.json", type: "application/json" }]} />
     </div>
   );
 }
 
-export const meta = titleMeta;
+export const meta = metaWithFeeds("strategies");

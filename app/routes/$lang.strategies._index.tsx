@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { StrategyStatus } from "~/components/strategy/strategy-header";
 import { FormattedDate } from "~/components/ui/formatted";
 import { Pagination } from "~/components/ui/pagination";
@@ -19,9 +20,9 @@ import { pageParam } from "~/utils/http.server";
 import { LANGUAGES } from "~/utils/i18n";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
-import { titleMeta } from "~/utils/meta";
+import { metaWithFeeds } from "~/modules/opendata/feed-links";
 
-export const handle = { i18n: ["strategies"] };
+export const handle = { i18n: ["strategies", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -159,8 +160,14 @@ export default function StrategyList() {
         </ul>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
+      <OpenDataLinks
+        links={[
+          { href: `/${lang}/strategies/feed.atom`, label: "formats.feed", type: "application/atom+xml" },
+          { href: "/api/v1/strategies", label: "formats.json", type: "application/json" },
+        ]}
+      />
     </div>
   );
 }
 
-export const meta = titleMeta;
+export const meta = metaWithFeeds("strategies");

@@ -6,6 +6,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OpenDataLinks } from "~/components/opendata/open-data-links";
 import { FormattedDate, formatNumber } from "~/components/ui/formatted";
 import { delegationName, sortByName } from "~/modules/delegation/names";
 import { assessableYears, listAssessmentsFor, publishedForYear, publishedYears } from "~/modules/dsi/assessment.server";
@@ -17,7 +18,7 @@ import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["strategies", "dsi"] };
+export const handle = { i18n: ["strategies", "dsi", "api"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -164,6 +165,13 @@ export default function DsiIndex() {
         )}
       </section>
 
+      <OpenDataLinks
+        links={[
+          ...(year ? [{ href: `/${lang}/strategies/dsi/scores.csv?year=${year}`, label: "formats.dsiCsvYear", values: { year: String(year) }, type: "text/csv", download: true }] : []),
+          { href: `/${lang}/strategies/dsi/scores.csv`, label: "formats.dsiCsv", type: "text/csv", download: true },
+          { href: "/api/v1/members", label: "formats.json", type: "application/json" },
+        ]}
+      />
       <section aria-labelledby="method-heading">
         <h2 id="method-heading">{t("dsi:index.method")}</h2>
         <p>{t("dsi:index.methodIntro")}</p>

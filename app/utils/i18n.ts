@@ -33,6 +33,7 @@ export const NAMESPACES = [
   "notifications",
   "privacy",
   "search",
+  "api",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

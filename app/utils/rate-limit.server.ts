@@ -17,6 +17,9 @@ const LIMITERS = {
   loginFailuresPerAccount: { keyPrefix: "login_fail_acct", points: COUNT, duration: 3600 },
   reauthPerAccount: { keyPrefix: "reauth_acct", points: REAUTH_FAILURES_PER_15_MINUTES, duration: 900 },
   totpPerAccount: { keyPrefix: "totp_acct", points: TOTP_FAILURES_PER_5_MINUTES, duration: 300 },
+  // API requests (ADR 017): per personal access token, and per address for requests without one.
+  apiRequestsPerToken: { keyPrefix: "api_token", points: 600, duration: 60 },
+  apiRequestsPerAddress: { keyPrefix: "api_addr", points: 120, duration: 60 },
 } satisfies Record<string, Limiter>;
 
 export type LimiterName = keyof typeof LIMITERS;
@@ -79,4 +82,28 @@ export function growingDelay(failures: number, free: number, max: number): numbe
 
 export async function clearFailures(checks: [LimiterName, string][]): Promise<void> {
   await Promise.all(checks.map(([name, key]) => limiter(name).delete(key)));
+}
+
+/** How many requests (or failures) a limiter allows in its window. */
+export function allowanceLimit(name: LimiterName): number {
+  return LIMITERS[name].points;
+}
+
+export type Allowance = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
+
+/** Counts one request under `name`/`key`: whether it is within the limit, and what is left of the window. */
+export async function consumeAllowance(name: LimiterName, key: string): Promise<Allowance> {
+  const limit = LIMITERS[name].points;
+  const answer = (res: RateLimiterRes, allowed: boolean): Allowance => ({
+    allowed,
+    limit,
+    remaining: Math.max(0, res.remainingPoints),
+    resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+  });
+  try {
+    return answer(await limiter(name).consume(key), true);
+  } catch (e: unknown) {
+    if (e instanceof RateLimiterRes) return answer(e, false);
+    throw e;
+  }
 }

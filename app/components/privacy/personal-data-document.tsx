@@ -118,6 +118,21 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
           empty={none}
         />
         <Table
+          caption={t("api:tokens.heading")}
+          head={[t("api:tokens.name"), t("api:tokens.scopes"), t("document.created"), t("api:tokens.expires"), t("api:tokens.lastUsed"), t("api:tokens.statusHeading")]}
+          rows={data.security.apiTokens.map((k) => [
+            <span key="name" dir="auto">
+              {k.name}
+            </span>,
+            k.scopes.map((s) => t(`api:tokens.scope.${s === "read" ? "read" : "evaluationsWrite"}`)).join(", "),
+            date(k.createdAt),
+            date(k.expiresAt),
+            k.lastUsedAt ? date(k.lastUsedAt) : t("api:tokens.neverUsed"),
+            t(`api:tokens.status.${k.revokedAt ? "revoked" : new Date(k.expiresAt) < new Date() ? "expired" : "active"}`),
+          ])}
+          empty={none}
+        />
+        <Table
           caption={t("document.notifications")}
           head={[t("document.when"), t("document.kind"), t("document.read")]}
           rows={data.notifications.map((n) => [

@@ -64,7 +64,9 @@ export type AuditAct =
   | "vote.opened"
   | "ballot.cast"
   | "vote.extended"
-  | "vote.closed";
+  | "vote.closed"
+  | "apiToken.created"
+  | "apiToken.revoked";
 
 export type AuditInput = {
   actorId: string | null;

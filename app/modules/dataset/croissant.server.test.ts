@@ -83,6 +83,28 @@ describe("Croissant JSON-LD", () => {
       ["labels.csv", "text/csv"],
     ]);
 
+    // A record set per tabular file, its fields taken from the columns read at upload.
+    const recordSets = doc.recordSet as Json[];
+    expect(recordSets.map((r) => r.name)).toEqual(["headlines.jsonl", "labels.csv"]);
+    for (const r of recordSets) {
+      expect(r["@type"]).toBe("cr:RecordSet");
+      const file = files.find((f) => f.name === r.name)!;
+      for (const field of r.field as Json[]) {
+        expect(field["@type"]).toBe("cr:Field");
+        expect(field.source).toEqual({ fileObject: { "@id": file["@id"] }, extract: { column: field.name } });
+      }
+    }
+    expect((recordSets[0]!.field as Json[]).map((f) => [f.name, f.dataType])).toEqual([
+      ["id", "sc:Integer"],
+      ["headline", "sc:Text"],
+    ]);
+    expect((recordSets[1]!.field as Json[]).map((f) => [f.name, f.dataType])).toEqual([
+      ["id", "sc:Integer"],
+      ["label", "sc:Text"],
+    ]);
+    const fieldIds = recordSets.flatMap((r) => (r.field as Json[]).map((f) => f["@id"]));
+    expect(new Set(fieldIds).size).toBe(fieldIds.length);
+
     // In a language without a version, the original's text and language.
     const inRussian = (await datasetCroissant({ slug: d.slug, lang: "ru", origin: "https://concord.example.org" })) as unknown as Json;
     expect(inRussian.name).toBe("عناوين الأخبار");

@@ -4,6 +4,8 @@
 // cr:FileObject per file (contentUrl, encodingFormat, sha256, contentSize).
 // The sovereignty metadata goes into schema.org properties Croissant inherits
 // (conditionsOfAccess, spatialCoverage, inLanguage), never into made-up keys.
+// A CSV, TSV or JSON Lines file whose columns were read at upload gets a
+// cr:RecordSet with a cr:Field per column, extracted by column name.
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import { delegationName } from "~/modules/delegation/names";
@@ -65,8 +67,15 @@ export type CroissantInput = {
   crossBorder: string;
   access: string;
   recordCount: bigint | null;
-  files: { id: string; filename: string; contentType: string; size: bigint; sha256: string }[];
+  files: { id: string; filename: string; contentType: string; size: bigint; sha256: string; columns?: unknown }[];
 };
+
+type Column = { name: string; dataType: string };
+
+function columnsOf(value: unknown): Column[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((c): c is Column => typeof c?.name === "string" && typeof c?.dataType === "string");
+}
 
 /** Licence strings that are SPDX ids become their SPDX URL, as Croissant examples do. */
 function licenseValue(license: string): string {
@@ -124,6 +133,25 @@ export function buildCroissant(d: CroissantInput, { origin, lang }: { origin: st
       encodingFormat: f.contentType,
       sha256: f.sha256,
     })),
+    recordSet: d.files.flatMap((f) => {
+      const columns = columnsOf(f.columns);
+      if (columns.length === 0) return [];
+      const id = `records-${f.id}`;
+      return [
+        {
+          "@type": "cr:RecordSet",
+          "@id": id,
+          name: f.filename,
+          field: columns.map((c, i) => ({
+            "@type": "cr:Field",
+            "@id": `${id}/${i + 1}`,
+            name: c.name,
+            dataType: c.dataType,
+            source: { fileObject: { "@id": `file-${f.id}` }, extract: { column: c.name } },
+          })),
+        },
+      ];
+    }),
   };
 }
 
@@ -147,7 +175,7 @@ export async function datasetCroissant({ slug, lang, origin }: { slug: string; l
       recordCount: true,
       steward: { select: { code: true } },
       texts: { where: { OR: [{ language: lang }, { kind: "ORIGINAL" }] }, select: { language: true, kind: true, name: true, description: true } },
-      files: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: CROISSANT_MAX_FILES, select: { id: true, filename: true, contentType: true, size: true, sha256: true } },
+      files: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: CROISSANT_MAX_FILES, select: { id: true, filename: true, contentType: true, size: true, sha256: true, columns: true } },
     },
   });
   if (!d) throw notFound();

@@ -10,6 +10,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { noticeDatasetFile } from "~/modules/notification/research-events.server";
 import { deleteStoredFile, quotaExceeded, uploadBudget } from "~/modules/storage/storage.server";
 import type { ReceivedUpload } from "~/modules/storage/upload-form.server";
+import { readColumns } from "./columns.server";
 import { DATASET_FILES_PAGE_SIZE } from "./constants";
 import { hasAccessGrant } from "./dataset.server";
 import { isRestricted, mayDownload, mayManageDataset } from "./permissions";
@@ -39,6 +40,8 @@ const QUOTA_LOCK_NAMESPACE = 727_010;
  */
 export async function addDatasetFile({ actor, datasetId, upload }: { actor: CurrentUser; datasetId: string; upload: ReceivedUpload }) {
   try {
+    // The columns of a CSV, TSV or JSON Lines file, for its Croissant record set (ADR 017); not knowing them is no refusal.
+    const columns = await readColumns(upload.key, upload.contentType).catch(() => null);
     return await prisma.$transaction(async (tx) => {
       const d = await tx.dataset.findUnique({ where: { id: datasetId }, select: { id: true, slug: true, stewardDelegationId: true, access: true } });
       if (!d) throw notFound();
@@ -55,6 +58,7 @@ export async function addDatasetFile({ actor, datasetId, upload }: { actor: Curr
           contentType: upload.contentType,
           size: BigInt(upload.size),
           sha256: upload.sha256,
+          ...(columns ? { columns } : {}),
           uploadedById: actor.id,
         },
         select: { id: true },

@@ -98,6 +98,7 @@ export async function importLmEvalResults({
   visibility,
   notes = "",
   isDemo = false,
+  via,
 }: {
   actor: CurrentUser;
   file: StoredResultsFile;
@@ -108,6 +109,8 @@ export async function importLmEvalResults({
   visibility: ResultVisibility;
   notes?: string;
   isDemo?: boolean;
+  /** How the file came when not through the import page (the API and its token), for the audit event. */
+  via?: { channel: "api"; tokenId: string };
 }): Promise<ImportOutcome> {
   let kept = false;
   try {
@@ -164,7 +167,7 @@ export async function importLmEvalResults({
             act: "evaluation.imported",
             objectType: "evaluationRun",
             objectId: created.id,
-            data: { model: model.slug, results: results.length, sha256: file.sha256, visibility },
+            data: { model: model.slug, results: results.length, sha256: file.sha256, visibility, ...(via ? { via: via.channel, tokenId: via.tokenId } : {}) },
           });
           return created;
         },

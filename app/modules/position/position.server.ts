@@ -2,6 +2,7 @@
 // proposal workflow), public. A position is a proposal whose
 // vote adopted a version: its text in every adopted language version,
 // co-sponsors, the record of the vote with reservations as footnotes.
+import type { DsiDimension } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import { chooseText } from "~/modules/document/language";
@@ -43,6 +44,47 @@ export async function listPositions({ page, pageSize = POSITION_PAGE_SIZE }: { p
     total,
     pageSize,
   };
+}
+
+/**
+ * Adopted texts in the order of their adoption, newest first, after a given one
+ * (the API's pages and the feed): the adoption is a closed vote, so the order
+ * never changes and a page read later starts where the last one ended. Titles
+ * in every language the adopted version has.
+ */
+export async function listAdoptedAfter({ limit, after, topic }: { limit: number; after?: { closedAt: Date; voteId: string } | null; topic?: DsiDimension }) {
+  const votes = await prisma.vote.findMany({
+    where: {
+      AND: [
+        { outcome: "ADOPTED", closedAt: { not: null } },
+        { proposal: { status: "ADOPTED", ...(topic ? { topics: { has: topic } } : {}) } },
+        after ? { OR: [{ closedAt: { lt: after.closedAt } }, { closedAt: after.closedAt, id: { gt: after.voteId } }] } : {},
+      ],
+    },
+    orderBy: [{ closedAt: "desc" }, { id: "asc" }],
+    take: limit,
+    select: {
+      id: true,
+      rule: true,
+      versionNumber: true,
+      closedAt: true,
+      proposal: { select: { id: true, slug: true, topics: true, leadDelegation: { select: { code: true } } } },
+    },
+  });
+  const titles = await titlesOfVersions(votes.map((v) => ({ proposalId: v.proposal.id, number: v.versionNumber })));
+  return votes.map((v) => ({
+    voteId: v.id,
+    slug: v.proposal.slug,
+    topics: v.proposal.topics,
+    leadCode: v.proposal.leadDelegation.code,
+    rule: v.rule,
+    versionNumber: v.versionNumber,
+    adoptedAt: v.closedAt!,
+    titles: titles
+      .filter((t) => t.proposalId === v.proposal.id)
+      .sort((a, b) => Number(b.kind === "ORIGINAL") - Number(a.kind === "ORIGINAL"))
+      .map(({ language, kind, title }) => ({ language, kind, title })),
+  }));
 }
 
 /** An adopted position: the adopted version's text in the reader's language, co-sponsors, vote record. */

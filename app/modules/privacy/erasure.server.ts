@@ -62,6 +62,7 @@ export async function erasePersonalData({ actor, userId }: { actor: CurrentUser;
       },
     });
     await tx.session.deleteMany({ where: { userId } });
+    await tx.apiToken.deleteMany({ where: { userId } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.notification.deleteMany({ where: { userId } });
     // Mail settings (a confirmed address among them), follows and mail not yet or already sent to them.

@@ -47,6 +47,7 @@ export async function exportPersonalData(userId: string) {
     notificationPreferences,
     follows,
     mails,
+    apiTokens,
   ] = await Promise.all([
     prisma.session.findMany({
       where: { userId },
@@ -138,6 +139,12 @@ export async function exportPersonalData(userId: string) {
       orderBy: { createdAt: "desc" },
       select: { kind: true, category: true, status: true, createdAt: true, sentAt: true },
     }),
+    // Personal access tokens (ADR 017): what they were for and when used, never the secret's hash.
+    prisma.apiToken.findMany({
+      where: { userId },
+      orderBy: { createdAt: "desc" },
+      select: { name: true, scopes: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true },
+    }),
   ]);
 
   const codes = recoveryCodes[0]?._count;
@@ -150,6 +157,7 @@ export async function exportPersonalData(userId: string) {
       sessions,
       signIns,
       recoveryCodes: { total: codes?._all ?? 0, used: codes?.usedAt ?? 0 },
+      apiTokens: apiTokens.map((t) => ({ ...t, scopes: t.scopes.map((s) => (s === "READ" ? "read" : "evaluations:write")) })),
     },
     notifications,
     notificationSettings: { settings: notificationSettings, preferences: notificationPreferences, follows, mails },

@@ -7,7 +7,9 @@
 //   - sign-in rate counters (keyed by email and address): until they expire;
 //   - invitations never accepted: SIGN_IN_RETENTION_MONTHS after they expired or
 //     were revoked, together with the address in the audit events of chain
-//     version 1 that recorded them.
+//     version 1 that recorded them;
+//   - personal access tokens: SIGN_IN_RETENTION_MONTHS after they expired or were
+//     revoked (ADR 017).
 import { getEnv } from "~/utils/env.server";
 import { prisma } from "~/utils/db.server";
 
@@ -15,7 +17,7 @@ import { prisma } from "~/utils/db.server";
 export const RETENTION_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 const INVITATION_BATCH = 100;
 
-export type RetentionSweep = { signIns: number; sessions: number; rateCounters: number; invitations: number; auditEventsRedacted: number };
+export type RetentionSweep = { signIns: number; sessions: number; rateCounters: number; invitations: number; auditEventsRedacted: number; apiTokens: number };
 
 export async function sweepPersonalDataRetention({
   now = new Date(),
@@ -27,6 +29,7 @@ export async function sweepPersonalDataRetention({
   const signIns = await prisma.signInRecord.deleteMany({ where: { occurredAt: { lt: cutoff } } });
   const sessions = await prisma.session.deleteMany({ where: { expiresAt: { lt: now } } });
   const rateCounters = await prisma.rateLimit.deleteMany({ where: { expire: { lt: BigInt(now.getTime()) } } });
+  const apiTokens = await prisma.apiToken.deleteMany({ where: { OR: [{ expiresAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] } });
 
   let invitations = 0;
   let auditEventsRedacted = 0;
@@ -50,5 +53,5 @@ export async function sweepPersonalDataRetention({
     });
     if (stale.length < INVITATION_BATCH) break;
   }
-  return { signIns: signIns.count, sessions: sessions.count, rateCounters: rateCounters.count, invitations, auditEventsRedacted };
+  return { signIns: signIns.count, sessions: sessions.count, rateCounters: rateCounters.count, invitations, auditEventsRedacted, apiTokens: apiTokens.count };
 }
