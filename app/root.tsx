@@ -9,6 +9,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -52,6 +53,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
+/** A route that needs the browser runtime (client-side state, not just forms) says so: `export const handle = { hydrate: true }`. */
+export type HydrationHandle = { hydrate?: boolean };
+const wantsHydration = (handle: unknown) => Boolean(handle && typeof handle === "object" && (handle as HydrationHandle).hydrate);
+
 export type RootData = ReturnType<typeof useRootData>;
 export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
@@ -62,6 +67,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const location = useLocation();
   const { nonce, requestId } = useRequestInfo();
   const lang = data?.lang ?? languageFromPath(location.pathname) ?? DEFAULT_LANGUAGE;
+  // Pages are HTML and every form works without JavaScript: the React runtime is sent only
+  // to a page whose route asks for it with `handle.hydrate` (ADR 021).
+  const hydrated = useMatches().some((m) => wantsHydration(m.handle));
   return (
     <html lang={lang} dir={directionOf(lang)} data-locales-version={data?.localesVersion}>
       <head>
@@ -73,8 +81,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrated ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

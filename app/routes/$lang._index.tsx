@@ -13,6 +13,7 @@ import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { FormattedDate } from "~/components/ui/formatted";
+import { useRootData } from "~/root";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -58,8 +59,9 @@ export const handle = { i18n: ["notifications"] };
 export default function Home() {
   const { t } = useTranslation(["common", "notifications"]);
   const { lang, user, delegations, needs, consultations, todo, recent } = useLoaderData<typeof loader>();
+  const unreadNotices = useRootData()?.user?.unreadNotifications ?? 0;
   const counts = [
-    needs.unreadNotices > 0 && { to: `/${lang}/notifications`, text: t("notifications:needs.unread", { count: needs.unreadNotices }) },
+    unreadNotices > 0 && { to: `/${lang}/notifications`, text: t("notifications:needs.unread", { count: unreadNotices }) },
     needs.openInvitations > 0 && { to: `/${lang}/admin/invitations`, text: t("home.openInvitations", { count: needs.openInvitations }) },
   ].filter(Boolean) as { to: string; text: string }[];
   return (

@@ -3,9 +3,8 @@
 import { prisma } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
-import { countUnread } from "~/modules/notification/notification.server";
-import { listStrategies } from "~/modules/strategy/strategy.server";
-import { listPositions } from "~/modules/position/position.server";
+import { recentStrategies } from "~/modules/strategy/strategy.server";
+import { recentPositions } from "~/modules/position/position.server";
 import { titlesOfVersions } from "~/modules/proposal/proposal.server";
 
 const HOME_LIST_SIZE = 5;
@@ -13,8 +12,8 @@ const HOME_LIST_SIZE = 5;
 /** Recently published work, for everyone (members see members-only items too). */
 export async function getRecent(user: CurrentUser | null, lang: string) {
   const [strategies, positions, evaluations] = await Promise.all([
-    listStrategies({ user, lang, page: 1, filters: { status: "IN_FORCE" }, pageSize: HOME_LIST_SIZE }),
-    listPositions({ page: 1, pageSize: HOME_LIST_SIZE }),
+    recentStrategies({ user, lang, filters: { status: "IN_FORCE" }, limit: HOME_LIST_SIZE }),
+    recentPositions(HOME_LIST_SIZE),
     prisma.evaluationRun.findMany({
       where: can(user, "readMembersOnly") ? {} : { visibility: "PUBLIC" },
       orderBy: { createdAt: "desc" },
@@ -23,8 +22,8 @@ export async function getRecent(user: CurrentUser | null, lang: string) {
     }),
   ]);
   return {
-    strategies: strategies.items.slice(0, HOME_LIST_SIZE).map((s) => ({ slug: s.slug, title: s.title, language: s.textLanguage, delegationCode: s.delegationCode })),
-    positions: positions.items.slice(0, HOME_LIST_SIZE).map((p) => {
+    strategies: strategies.map((s) => ({ slug: s.slug, title: s.title, language: s.textLanguage, delegationCode: s.delegationCode })),
+    positions: positions.map((p) => {
       const shown = p.titles.find((t) => t.language === lang) ?? p.titles.find((t) => t.kind === "ORIGINAL") ?? p.titles[0];
       return { slug: p.slug, title: shown?.title ?? p.slug, language: shown?.language ?? lang, adoptedAt: p.adoptedAt };
     }),
@@ -34,9 +33,9 @@ export async function getRecent(user: CurrentUser | null, lang: string) {
 
 export async function getHome(user: CurrentUser | null) {
   const readsProposals = can(user, "readMembersOnly");
-  const [statusCounts, unreadNotices, openInvitations, consultations] = await Promise.all([
+  // The unread count is the header's (root loader): not read twice.
+  const [statusCounts, openInvitations, consultations] = await Promise.all([
     prisma.delegation.groupBy({ by: ["status"], _count: { _all: true } }),
-    user ? countUnread(user.id) : Promise.resolve(0),
     user?.role === "SECRETARIAT"
       ? prisma.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } })
       : Promise.resolve(0),
@@ -56,7 +55,7 @@ export async function getHome(user: CurrentUser | null) {
   >;
   return {
     delegations: { MEMBER: counts.MEMBER ?? 0, PARTNER: counts.PARTNER ?? 0, OBSERVER: counts.OBSERVER ?? 0 },
-    needs: { unreadNotices, openInvitations },
+    needs: { openInvitations },
     consultations: consultations.map((c) => ({
       slug: c.slug,
       endsAt: c.consultationEndsAt!,

@@ -2,6 +2,7 @@
 // proposal workflow), public. A position is a proposal whose
 // vote adopted a version: its text in every adopted language version,
 // co-sponsors, the record of the vote with reservations as footnotes.
+import type { Prisma } from "~/generated/prisma/client";
 import type { DsiDimension } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
@@ -12,38 +13,48 @@ import { checkReceipt, getVoteRecord } from "~/modules/vote/record.server";
 import { POSITION_PAGE_SIZE, RECEIPT_PATTERN } from "./constants";
 
 
+const POSITION_LIST_SELECT = {
+  id: true,
+  slug: true,
+  topics: true,
+  leadDelegation: { select: { code: true } },
+  votes: { where: { outcome: "ADOPTED" as const }, select: { versionNumber: true, closedAt: true, rule: true }, take: 1 },
+} satisfies Prisma.ProposalSelect;
+const WHERE_ADOPTED = { status: "ADOPTED" as const };
+
 /** Adopted texts, newest first: public. */
 export async function listPositions({ page, pageSize = POSITION_PAGE_SIZE }: { page: number; pageSize?: number }) {
-  const where = { status: "ADOPTED" as const };
   const [rows, total] = await Promise.all([
     prisma.proposal.findMany({
-      where,
+      where: WHERE_ADOPTED,
       orderBy: [{ lastActivityAt: "desc" }, { id: "asc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: {
-        id: true,
-        slug: true,
-        topics: true,
-        leadDelegation: { select: { code: true } },
-        votes: { where: { outcome: "ADOPTED" }, select: { versionNumber: true, closedAt: true, rule: true }, take: 1 },
-      },
+      select: POSITION_LIST_SELECT,
     }),
-    prisma.proposal.count({ where }),
+    prisma.proposal.count({ where: WHERE_ADOPTED }),
   ]);
+  return { items: await withAdoptedTitles(rows), total, pageSize };
+}
+
+/** The latest adopted texts (the home page's list): no count. */
+export async function recentPositions(limit: number) {
+  const rows = await prisma.proposal.findMany({ where: WHERE_ADOPTED, orderBy: [{ lastActivityAt: "desc" }, { id: "asc" }], take: limit, select: POSITION_LIST_SELECT });
+  return withAdoptedTitles(rows);
+}
+
+type PositionRow = Prisma.ProposalGetPayload<{ select: typeof POSITION_LIST_SELECT }>;
+
+async function withAdoptedTitles(rows: PositionRow[]) {
   const texts = await titlesOfVersions(rows.filter((r) => r.votes[0]).map((r) => ({ proposalId: r.id, number: r.votes[0]!.versionNumber })));
-  return {
-    items: rows.map((r) => ({
-      slug: r.slug,
-      topics: r.topics,
-      leadCode: r.leadDelegation.code,
-      adoptedAt: r.votes[0]?.closedAt ?? null,
-      rule: r.votes[0]?.rule ?? null,
-      titles: texts.filter((t) => t.proposalId === r.id).map((t) => ({ language: t.language, title: t.title, kind: t.kind })),
-    })),
-    total,
-    pageSize,
-  };
+  return rows.map((r) => ({
+    slug: r.slug,
+    topics: r.topics,
+    leadCode: r.leadDelegation.code,
+    adoptedAt: r.votes[0]?.closedAt ?? null,
+    rule: r.votes[0]?.rule ?? null,
+    titles: texts.filter((t) => t.proposalId === r.id).map((t) => ({ language: t.language, title: t.title, kind: t.kind })),
+  }));
 }
 
 /**

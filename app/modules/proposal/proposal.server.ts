@@ -408,19 +408,14 @@ export async function assertConsultationOpen(tx: Transaction, proposalId: string
 
 /**
  * The titles of given versions of several proposals, in every language they
- * exist in. Two indexed lookups: (proposal, number) → version, then version → texts
- * (a filter through the relation would join every text of every version first).
+ * exist in. One query: each (proposal, number) → its version by index, and its texts
+ * joined laterally by version (relationJoins, ADR 019).
  */
 export async function titlesOfVersions(wanted: { proposalId: string; number: number }[]) {
   if (wanted.length === 0) return [];
   const versions = await prisma.proposalVersion.findMany({
     where: { OR: wanted.map((w) => ({ proposalId: w.proposalId, number: w.number })) },
-    select: { id: true, proposalId: true },
+    select: { proposalId: true, texts: { select: { language: true, title: true, kind: true } } },
   });
-  const texts = await prisma.proposalText.findMany({
-    where: { versionId: { in: versions.map((v) => v.id) } },
-    select: { versionId: true, language: true, title: true, kind: true },
-  });
-  const proposalOf = new Map(versions.map((v) => [v.id, v.proposalId]));
-  return texts.map((t) => ({ proposalId: proposalOf.get(t.versionId)!, language: t.language, title: t.title, kind: t.kind }));
+  return versions.flatMap((v) => v.texts.map((t) => ({ proposalId: v.proposalId, language: t.language, title: t.title, kind: t.kind })));
 }

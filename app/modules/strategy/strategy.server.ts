@@ -335,22 +335,16 @@ type ListRow = Prisma.StrategyGetPayload<{ select: typeof LIST_SELECT }>;
  */
 async function withTitles(user: CurrentUser | null, rows: ListRow[], lang: string) {
   const wanted = rows.map((r) => ({ id: r.id, number: readableVersion(user, r as StrategyAccess) ?? r.currentVersion }));
-  // Two indexed lookups: (strategy, number) → version, then version → texts.
+  // One query: (strategy, number) → version by index, its texts joined laterally (ADR 019).
   const versions = rows.length
     ? await prisma.strategyVersion.findMany({
         where: { OR: wanted.map((w) => ({ strategyId: w.id, number: w.number })) },
-        select: { id: true, strategyId: true },
+        select: { strategyId: true, texts: { select: { language: true, kind: true, title: true, summary: true } } },
       })
     : [];
-  const texts = versions.length
-    ? await prisma.strategyText.findMany({
-        where: { versionId: { in: versions.map((v) => v.id) } },
-        select: { language: true, kind: true, title: true, summary: true, versionId: true },
-      })
-    : [];
-  const strategyOf = new Map(versions.map((v) => [v.id, v.strategyId]));
+  const textsOf = new Map(versions.map((v) => [v.strategyId, v.texts]));
   return rows.map((r) => {
-    const own = texts.filter((t) => strategyOf.get(t.versionId) === r.id);
+    const own = textsOf.get(r.id) ?? [];
     const shown = own.length ? chooseText(own, lang).text : undefined;
     return {
       id: r.id,
@@ -396,6 +390,17 @@ export async function listStrategies({
     prisma.strategy.count({ where }),
   ]);
   return { items: await withTitles(user, rows, lang), total, pageSize };
+}
+
+/** The most recently active strategies a reader may see (the home page's list): no count. */
+export async function recentStrategies({ user, lang, filters, limit }: { user: CurrentUser | null; lang: string; filters: StrategyFilters; limit: number }) {
+  const rows = await prisma.strategy.findMany({
+    where: { AND: [visibleStrategies(user), ...filterWhere(filters)] },
+    orderBy: [{ lastActivityAt: "desc" }, { id: "asc" }],
+    take: limit,
+    select: LIST_SELECT,
+  });
+  return withTitles(user, rows, lang);
 }
 
 /** A delegation's strategies for its profile, most recently active first. */
