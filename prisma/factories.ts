@@ -6,6 +6,8 @@
 import { Secret } from "otpauth";
 import type { DelegationStatus, Role } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
+import { toCurrentUser } from "~/utils/auth.server";
+import { SESSION_USER_SELECT } from "~/utils/session-adapter.server";
 import { hashPassword } from "~/modules/user/password.server";
 
 const hashes = new Map<string, Promise<string>>();
@@ -66,19 +68,7 @@ export function newTotpSecret(): string {
 
 /** A signed-in user as services see it (what requireUser returns). */
 export async function actorFor(user: { id: string }) {
-  const row = await prisma.user.findUniqueOrThrow({
-    where: { id: user.id },
-    select: { id: true, email: true, name: true, role: true, locale: true, totpEnabledAt: true, delegation: { select: { id: true, code: true, status: true } } },
-  });
+  const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: SESSION_USER_SELECT });
   const now = new Date();
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    locale: row.locale,
-    totpEnabled: row.totpEnabledAt !== null,
-    delegation: row.delegation,
-    session: { id: "test-session", authenticatedAt: now, createdAt: now },
-  };
+  return toCurrentUser(row, { id: "test-session", authenticatedAt: now, createdAt: now });
 }

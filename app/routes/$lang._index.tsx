@@ -7,7 +7,6 @@ import { getHome, getRecent } from "~/modules/home/home.server";
 import { getNeeds } from "~/modules/home/needs.server";
 import { NoticeSentence } from "~/components/notification/notice";
 import { formatInZone } from "~/modules/notification/format";
-import { timeZoneOf } from "~/modules/notification/preferences.server";
 import { getUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
@@ -18,12 +17,8 @@ import { useRootData } from "~/root";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   const user = await getUser(request, context);
-  const [home, recent, needs, timeZone] = await Promise.all([
-    getHome(user),
-    getRecent(user, lang),
-    user ? getNeeds(user, lang) : Promise.resolve([]),
-    user ? timeZoneOf(user.id) : Promise.resolve("UTC"),
-  ]);
+  const timeZone = user?.timeZone ?? "UTC";
+  const [home, recent, needs] = await Promise.all([getHome(user), getRecent(user, lang), user ? getNeeds(user, lang) : Promise.resolve([])]);
   const t = await getFixedT(lang);
   const tn = await getFixedT(lang, "notifications");
   // Each need as a sentence naming its object (marked with the object's own language).

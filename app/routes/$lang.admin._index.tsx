@@ -10,7 +10,6 @@ import { useTranslation } from "react-i18next";
 import { delegationName } from "~/modules/delegation/names";
 import { getSecretariatDashboard } from "~/modules/home/dashboard.server";
 import { formatInZone, utcToZonedInput, zonedTimeToUtc } from "~/modules/notification/format";
-import { timeZoneOf } from "~/modules/notification/preferences.server";
 import { getAdminOverview } from "~/modules/user/admin.server";
 import { extendVote } from "~/modules/vote/chair.server";
 import { CloseEarlySchema, ExtendVoteSchema } from "~/modules/vote/schemas";
@@ -27,11 +26,8 @@ export const handle = { i18n: ["admin", "notifications", "votes"] };
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   const user = await requirePermission(request, context, lang, "administer");
-  const [overview, dashboard, timeZone] = await Promise.all([
-    getAdminOverview(),
-    getSecretariatDashboard({ viewer: user, lang }),
-    timeZoneOf(user.id),
-  ]);
+  const timeZone = user.timeZone;
+  const [overview, dashboard] = await Promise.all([getAdminOverview(), getSecretariatDashboard({ viewer: user, lang })]);
   const inZone = (d: Date | string) => formatInZone(d, lang, timeZone);
   return json({
     lang,
@@ -59,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (form.intent === "extend") {
       const parsed = ExtendVoteSchema.safeParse(form);
       if (!parsed.success) return json({ voteId: String(form.voteId ?? ""), error: "validation.date" }, { status: 400 });
-      const closesAt = zonedTimeToUtc(parsed.data.closesAt, await timeZoneOf(user.id));
+      const closesAt = zonedTimeToUtc(parsed.data.closesAt, user.timeZone);
       await extendVote({ actor: user, voteId: parsed.data.voteId, closesAt });
       return redirect(`/${lang}/admin?done=extended`);
     }

@@ -8,7 +8,6 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
 import { listOutbox, OUTBOX_STATUSES } from "~/modules/mail/outbox.server";
 import { formatInZone } from "~/modules/notification/format";
-import { timeZoneOf } from "~/modules/notification/preferences.server";
 import { requirePermission } from "~/utils/auth.server";
 import { directionOf } from "~/utils/i18n";
 import { pageParam } from "~/utils/http.server";
@@ -25,7 +24,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const page = pageParam(url);
   const wanted = url.searchParams.get("status");
   const status = (OUTBOX_STATUSES as readonly string[]).includes(wanted ?? "") ? (wanted as (typeof OUTBOX_STATUSES)[number]) : undefined;
-  const [outbox, timeZone] = await Promise.all([listOutbox({ page, status }), timeZoneOf(user.id)]);
+  const timeZone = user.timeZone;
+  const outbox = await listOutbox({ page, status });
   return json({
     lang,
     page,

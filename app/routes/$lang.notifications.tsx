@@ -9,7 +9,6 @@ import { Pagination } from "~/components/ui/pagination";
 import { NoticeSentence } from "~/components/notification/notice";
 import { listNotifications, markNotificationRead, markNotificationsRead } from "~/modules/notification/notification.server";
 import { presentNotices } from "~/modules/notification/present.server";
-import { timeZoneOf } from "~/modules/notification/preferences.server";
 import { NoticeActionSchema } from "~/modules/notification/schemas";
 import { formatInZone } from "~/modules/notification/format";
 import { requirePermission } from "~/utils/auth.server";
@@ -24,7 +23,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
   const user = await requirePermission(request, context, lang, "manageOwnAccount");
   const page = pageParam(new URL(request.url));
-  const [list, timeZone] = await Promise.all([listNotifications({ userId: user.id, page }), timeZoneOf(user.id)]);
+  const timeZone = user.timeZone;
+  const list = await listNotifications({ userId: user.id, page });
   const notices = await presentNotices(list.items, { lang, timeZone });
   return json({
     lang,

@@ -5,7 +5,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { prisma } from "./db.server";
 import { getEnv } from "./env.server";
-import { PrismaSessionAdapter, hashSessionId } from "./session-adapter.server";
+import { PrismaSessionAdapter, hashSessionId, type SessionUserAttributes } from "./session-adapter.server";
 import {
   RECENT_AUTHENTICATION_MS,
   SECOND_FACTOR_WINDOW_MS,
@@ -16,6 +16,7 @@ import type { Language } from "./i18n";
 import { can, requiresSecondFactor, type Act } from "./permissions";
 import { securityEvent } from "./logger.server";
 import type { DelegationStatus, Role } from "~/generated/prisma/enums";
+import { DEFAULT_TIME_ZONE } from "~/modules/notification/categories";
 
 declare module "lucia" {
   interface Register {
@@ -27,7 +28,7 @@ declare module "lucia" {
       userAgent?: string | null;
       ipAddress?: string | null;
     };
-    DatabaseUserAttributes: Record<string, never>;
+    DatabaseUserAttributes: SessionUserAttributes;
   }
 }
 
@@ -45,7 +46,7 @@ const lucia = new Lucia(new PrismaSessionAdapter(prisma), {
     attributes: { secure: secureCookies, sameSite: "lax", path: "/" },
   },
   getSessionAttributes: (attributes) => attributes,
-  getUserAttributes: () => ({}),
+  getUserAttributes: (attributes) => attributes,
 });
 
 export type CurrentUser = {
@@ -56,8 +57,25 @@ export type CurrentUser = {
   locale: string;
   totpEnabled: boolean;
   delegation: { id: string; code: string; status: DelegationStatus } | null;
+  /** IANA time zone of the person's dates (notification settings; UTC when never set). */
+  timeZone: string;
   session: { id: string; authenticatedAt: Date; createdAt: Date };
 };
+
+/** The person as every request sees them, from a row read with `SESSION_USER_SELECT`. */
+export function toCurrentUser(row: SessionUserAttributes & { id: string }, session: CurrentUser["session"]): CurrentUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    locale: row.locale,
+    totpEnabled: row.totpEnabledAt !== null,
+    delegation: row.delegation,
+    timeZone: row.notificationSettings?.timeZone ?? DEFAULT_TIME_ZONE,
+    session,
+  };
+}
 
 type SessionState =
   | { kind: "anonymous" }
@@ -93,8 +111,8 @@ export function getSessionState(request: Request, context?: AppLoadContext): Pro
 async function resolveSession(request: Request): Promise<SessionState> {
   const sessionId = readSessionCookie(request);
   if (!sessionId) return { kind: "anonymous" };
-  const { session } = await lucia.validateSession(sessionId);
-  if (!session) return { kind: "anonymous" };
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session || !user) return { kind: "anonymous" };
   const now = Date.now();
   if (!session.secondFactorVerified) {
     if (now - (session.createdAt?.getTime() ?? 0) > SECOND_FACTOR_WINDOW_MS) return { kind: "anonymous" };
@@ -106,37 +124,7 @@ async function resolveSession(request: Request): Promise<SessionState> {
   if (!session.fresh && SESSION_IDLE_TIMEOUT_MS - remaining > SESSION_EXTEND_INTERVAL_MS) {
     await new PrismaSessionAdapter(prisma).updateSessionExpiration(sessionId, new Date(now + SESSION_IDLE_TIMEOUT_MS));
   }
-  const user = await prisma.user.findUnique({
-    where: { id: session.userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      locale: true,
-      totpEnabledAt: true,
-      disabledAt: true,
-      delegation: { select: { id: true, code: true, status: true } },
-    },
-  });
-  if (!user || user.disabledAt) return { kind: "anonymous" };
-  return {
-    kind: "signedIn",
-    user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      locale: user.locale,
-      totpEnabled: user.totpEnabledAt !== null,
-      delegation: user.delegation,
-      session: {
-        id: hashSessionId(sessionId),
-        authenticatedAt: session.authenticatedAt ?? new Date(0),
-        createdAt: session.createdAt ?? new Date(0),
-      },
-    },
-  };
+  return { kind: "signedIn", user: toCurrentUser(user, { id: hashSessionId(sessionId), authenticatedAt: session.authenticatedAt ?? new Date(0), createdAt: session.createdAt ?? new Date(0) }) };
 }
 
 export async function getUser(request: Request, context?: AppLoadContext): Promise<CurrentUser | null> {

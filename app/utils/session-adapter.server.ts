@@ -4,11 +4,26 @@
 import { createHash } from "node:crypto";
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import { SESSION_ABSOLUTE_LIFETIME_MS } from "./session-policy";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 
 export function hashSessionId(sessionId: string): string {
   return createHash("sha256").update(sessionId).digest("hex");
 }
+
+/** What a request knows of the signed-in person (the user attributes Lucia hands back). */
+export const SESSION_USER_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  locale: true,
+  totpEnabledAt: true,
+  disabledAt: true,
+  delegation: { select: { id: true, code: true, status: true } },
+  notificationSettings: { select: { timeZone: true } },
+} satisfies Prisma.UserSelect;
+
+export type SessionUserAttributes = Omit<Prisma.UserGetPayload<{ select: typeof SESSION_USER_SELECT }>, "disabledAt">;
 
 export class PrismaSessionAdapter implements Adapter {
   constructor(private readonly prisma: PrismaClient) {}
@@ -16,7 +31,9 @@ export class PrismaSessionAdapter implements Adapter {
   async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
     const row = await this.prisma.session.findUnique({
       where: { id: hashSessionId(sessionId) },
-      include: { user: { select: { id: true, disabledAt: true } } },
+      // The person comes with the session, in the same query (relations are joined): one
+      // round trip per signed-in request instead of three.
+      include: { user: { select: SESSION_USER_SELECT } },
     });
     if (!row || row.user.disabledAt) return [null, null];
     const session: DatabaseSession = {
@@ -29,7 +46,8 @@ export class PrismaSessionAdapter implements Adapter {
         authenticatedAt: row.authenticatedAt,
       },
     };
-    return [session, { id: row.user.id, attributes: {} }];
+    const { disabledAt: _disabled, ...profile } = row.user;
+    return [session, { id: row.user.id, attributes: profile }];
   }
 
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {

@@ -5,7 +5,8 @@
 // effect at once.
 import { createHash, randomBytes } from "node:crypto";
 import type { ApiScope } from "~/generated/prisma/enums";
-import type { CurrentUser } from "~/utils/auth.server";
+import { toCurrentUser, type CurrentUser } from "~/utils/auth.server";
+import { SESSION_USER_SELECT } from "~/utils/session-adapter.server";
 import { prisma } from "~/utils/db.server";
 import { DomainError, notFound } from "~/utils/errors";
 import { can, requiresSecondFactor } from "~/utils/permissions";
@@ -150,18 +151,7 @@ export async function authenticateApiToken(secret: string, now = new Date()): Pr
       revokedAt: true,
       lastUsedAt: true,
       createdAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          locale: true,
-          totpEnabledAt: true,
-          disabledAt: true,
-          delegation: { select: { id: true, code: true, status: true } },
-        },
-      },
+      user: { select: SESSION_USER_SELECT },
     },
   });
   if (!token || token.revokedAt || token.expiresAt <= now) return null;
@@ -176,16 +166,7 @@ export async function authenticateApiToken(secret: string, now = new Date()): Pr
   }
   return {
     token: { id: token.id, scopes: token.scopes.map((s) => FROM_DB[s]) },
-    user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      locale: user.locale,
-      totpEnabled: user.totpEnabledAt !== null,
-      delegation: user.delegation,
-      // A token never counts as a recent sign-in: acts that ask for one (ballots, passwords) stay closed to it.
-      session: { id: `token:${token.id}`, authenticatedAt: new Date(0), createdAt: token.createdAt },
-    },
+    // A token never counts as a recent sign-in: acts that ask for one (ballots, passwords) stay closed to it.
+    user: toCurrentUser(user, { id: `token:${token.id}`, authenticatedAt: new Date(0), createdAt: token.createdAt }),
   };
 }

@@ -84,12 +84,6 @@ export async function savePreferences({
   });
 }
 
-/** The person's time zone (UTC until they choose one). */
-export async function timeZoneOf(userId: string): Promise<string> {
-  const row = await prisma.notificationSettings.findUnique({ where: { userId }, select: { timeZone: true } });
-  return row?.timeZone ?? DEFAULT_TIME_ZONE;
-}
-
 // --- Confirming an address ---------------------------------------------------
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
