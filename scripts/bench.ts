@@ -1,9 +1,10 @@
-// `npm run bench -- [--scale=1] [--connections=50] [--duration=10]`: build, seed a
+// `npm run bench -- [--scale=1] [--connections=50] [--duration=10] [--workers=1] [--only=…]`: build, seed a
 // large data set (embedded PostgreSQL under data/bench unless DATABASE_URL),
 // start the production server, load each page from this separate process with
 // autocannon (bounded in time and count), and print per page: requests/s, p50,
 // p95, p99 latency, errors, the page's database time alone (Server-Timing),
-// HTML size, and the JavaScript a first visit downloads (gzipped). Results go
+// HTML size, and the JavaScript a first visit downloads (gzipped); each page's
+// req/s also as a share of `/healthz` on the same server (the ceiling). Results go
 // to bench-results/<time>.json. A benchmark, not a test: nothing fails on numbers.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -23,6 +24,8 @@ const SCALE = Number(opt("scale", "1"));
 const CONNECTIONS = Number(opt("connections", "50"));
 const DURATION_S = Number(opt("duration", "10"));
 const MAX_REQUESTS = Number(opt("max-requests", "20000"));
+// `--workers=2`: the server forks this many app processes (WEB_CONCURRENCY).
+const WORKERS = Number(opt("workers", "1"));
 const TIMING_SAMPLES = 15;
 const SEARCH_TIMING_SAMPLES = 40;
 // `--only=search`: only the pages whose name contains this.
@@ -79,7 +82,7 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: database.url, MIGRATION_DATABASE_URL: database.ownerUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_LEVEL: "warn" },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: database.url, MIGRATION_DATABASE_URL: database.ownerUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_LEVEL: "warn", WEB_CONCURRENCY: String(WORKERS) },
     stdio: ["ignore", "inherit", "inherit"],
   });
   // Ctrl-C: stop the server and the database too (the finally below runs on the way out).
@@ -97,6 +100,8 @@ async function main() {
       await new Promise((r) => setTimeout(r, 200));
     }
     const pages: { page: string; path: string; cookie?: string; post?: Record<string, string> }[] = [
+      // The ceiling: what the same server answers when a request does no page work.
+      { page: "/healthz (ceiling)", path: "/healthz" },
       { page: "home", path: "/en", cookie: readerCookie },
       { page: "proposals list", path: "/en/proposals", cookie: readerCookie },
       { page: "proposal, 2,500 comments", path: "/en/proposals/bench-proposal-1", cookie: readerCookie },
@@ -146,7 +151,7 @@ async function main() {
       // JavaScript a first visit downloads: every module script and preload of the page.
       let jsGzipBytes = 0;
       if (!p.post) {
-        const srcs = new Set([...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]!));
+        const srcs = new Set([...html.matchAll(/["'](\/build\/[^"']+\.js)["']/g)].map((m) => m[1]!));
         for (const src of srcs) jsGzipBytes += gzipSync(Buffer.from(await (await fetch(base + src)).arrayBuffer())).length;
       }
       const latencies: number[] = [];
@@ -191,7 +196,7 @@ async function main() {
     console.log(`\nFan-out of one "vote opened": ${fanOut.notices} notices + ${fanOut.mails} mails in ${fanOut.openVoteMs.toFixed(0)} ms.`);
     fs.mkdirSync("bench-results", { recursive: true });
     const file = path.join("bench-results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    fs.writeFileSync(file, JSON.stringify({ scale: SCALE, connections: CONNECTIONS, durationSeconds: DURATION_S, cpus: (await import("node:os")).cpus().length, fanOut, results }, null, 2));
+    fs.writeFileSync(file, JSON.stringify({ scale: SCALE, workers: WORKERS, connections: CONNECTIONS, durationSeconds: DURATION_S, cpus: (await import("node:os")).cpus().length, fanOut, results }, null, 2));
     console.log(`\nResults written to ${file}`);
   } finally {
     if (server.exitCode === null) {
@@ -205,9 +210,11 @@ async function main() {
 
 function printTable(results: PageResult[]) {
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+  const ceiling = results.find((r) => r.path === "/healthz")?.rps ?? 0;
   const rows = results.map((r) => [
     r.page,
     String(r.rps),
+    ceiling ? (r.rps / ceiling).toFixed(2) : "—",
     `${r.p50.toFixed(0)} ms`,
     `${r.p95.toFixed(0)} ms`,
     `${r.p99.toFixed(0)} ms`,
@@ -218,10 +225,10 @@ function printTable(results: PageResult[]) {
     kb(r.htmlBytes),
     r.jsGzipBytes ? kb(r.jsGzipBytes) : "—",
   ]);
-  const head = ["page", "req/s", "p50", "p95", "p99", "errors", "db (sequential)", "server (seq.)", "p95 (1 user)", "HTML", "JS first load (gz)"];
+  const head = ["page", "req/s", "÷ healthz", "p50", "p95", "p99", "errors", "db (sequential)", "server (seq.)", "p95 (1 user)", "HTML", "JS first load (gz)"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  console.log(`\nScale ${SCALE}, ${CONNECTIONS} connections, ${DURATION_S} s per page (at most ${MAX_REQUESTS} requests):\n`);
+  console.log(`\nScale ${SCALE}, ${CONNECTIONS} connections, ${DURATION_S} s per page (at most ${MAX_REQUESTS} requests), ${WORKERS} app process(es):\n`);
   console.log(line(head));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of rows) console.log(line(r));
