@@ -6,7 +6,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { scopeKey, TokensTable } from "~/components/api/tokens-section";
-import { FieldErrors, FormErrors, InputField, SelectField } from "~/components/ui/form";
+import { chosenValues, FieldErrors, FormErrors, InputField, SelectField } from "~/components/ui/form";
 import { FormattedDate } from "~/components/ui/formatted";
 import { API_SCOPES, DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIMES_DAYS } from "~/modules/api/constants";
 import { linksFor, siteOrigin } from "~/modules/api/links.server";
@@ -71,9 +71,7 @@ export default function TokensPage() {
     lastResult: actionData?.result,
     defaultValue: { lifetimeDays: String(DEFAULT_TOKEN_LIFETIME_DAYS), scopes: ["read"] },
   });
-  // One checked box comes back as a string, several as a list.
-  const asked = fields.scopes.value as string[] | string | undefined;
-  const chosen = new Set(Array.isArray(asked) ? asked : asked ? [asked] : []);
+  const chosen = chosenValues(fields.scopes.value);
   return (
     <div className="page">
       <p className="breadcrumbs">

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { SectionsEditor } from "~/components/document/sections-editor";
-import { FieldErrors, FormErrors, InputField, SelectField } from "~/components/ui/form";
+import { chosenValues, FieldErrors, FormErrors, InputField, SelectField } from "~/components/ui/form";
 import { delegationName } from "~/modules/delegation/names";
 import { DSI_DIMENSIONS } from "~/modules/proposal/constants";
 import { createProposal } from "~/modules/proposal/proposal.server";
@@ -50,7 +50,7 @@ export default function NewProposal() {
     lastResult: actionData?.result,
     defaultValue: { originalLanguage: lang, topics: [], sections: [{ heading: "", body: "" }] },
   });
-  const chosenTopics = new Set((fields.topics.initialValue as string[] | undefined) ?? []);
+  const chosenTopics = chosenValues(fields.topics.initialValue);
   return (
     <div className="page">
       <p className="breadcrumbs">

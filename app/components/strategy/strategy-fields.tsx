@@ -6,7 +6,7 @@ import type { FormMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { FieldConflict } from "~/components/document/conflict-view";
 import { SectionsEditor } from "~/components/document/sections-editor";
-import { FieldErrors, InputField, TextareaField } from "~/components/ui/form";
+import { chosenValues, FieldErrors, InputField, TextareaField } from "~/components/ui/form";
 import type { z } from "zod";
 import type { Review } from "~/modules/document/review";
 import type { SaveVersionSchema, STRATEGY_MERGE_FIELDS } from "~/modules/strategy/schemas";
@@ -39,8 +39,8 @@ export function StrategyFields<FormSchema extends StrategyForm & Record<string, 
   // Both strategy forms share these fields: read them with the fuller form's types
   // (TypeScript cannot resolve Conform's conditional types on a generic schema).
   const f = fields as unknown as ReturnType<FormMetadata<z.input<typeof SaveVersionSchema>, string[]>["getFieldset"]>;
-  const chosenDimensions = new Set((f.dimensions.initialValue as string[] | undefined) ?? []);
-  const chosenSectors = new Set((f.sectors.initialValue as string[] | undefined) ?? []);
+  const chosenDimensions = chosenValues(f.dimensions.initialValue);
+  const chosenSectors = chosenValues(f.sectors.initialValue);
   // Nested fieldsets of a generic form: read through their known shapes.
   const notes = f.dimensionNotes.getFieldset();
   const resolutions = f.fieldResolutions.getFieldset();

@@ -11,6 +11,16 @@ import { translateMessage } from "~/utils/messages";
  */
 type Field<Value, FormSchema extends Record<string, unknown>> = FieldMetadata<Value, FormSchema, string[]>;
 
+/**
+ * The values chosen in a group of checkboxes sharing one name, as the form last
+ * held them: a form posted back (a refused form, or a section added without
+ * JavaScript) gives one string when one box was ticked, a list when several were.
+ */
+export function chosenValues(initialValue: unknown): Set<string> {
+  if (Array.isArray(initialValue)) return new Set(initialValue.filter((v): v is string => typeof v === "string"));
+  return typeof initialValue === "string" && initialValue !== "" ? new Set([initialValue]) : new Set();
+}
+
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   const { t } = useTranslation();
   if (!errors?.length) return null;
