@@ -3,7 +3,7 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { contentSecurityPolicy, inlineScriptHashes } from "~/utils/csp.server";
+import { contentSecurityPolicy, sealInlineScripts } from "~/utils/csp.server";
 import { getEnv } from "~/utils/env.server";
 import {
   etagOf,
@@ -33,7 +33,7 @@ export default async function handleRequest(
     languageFromPath(url.pathname) ?? languageFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LANGUAGE;
   const i18n = await createI18nInstance(lang);
   // Public or private is decided before rendering (ADR 018): a page a shared cache keeps is the
-  // same for everyone, so it carries no nonce and no request id; its CSP names its scripts' hashes.
+  // same for everyone, so it carries no request id, and its nonce is replaced by its scripts' hashes.
   const matches = remixContext.staticHandlerContext.matches;
   const leafHandle = remixContext.routeModules[matches[matches.length - 1]?.route.id ?? ""]?.handle;
   const cache = publicPageCache({
@@ -43,7 +43,7 @@ export default async function handleRequest(
     leafHandle,
     hasErrors: Boolean(remixContext.staticHandlerContext.errors),
   });
-  const nonce = cache ? "" : (loadContext?.cspNonce ?? "");
+  const nonce = loadContext?.cspNonce ?? "";
   const requestId = cache ? "" : (loadContext?.requestId ?? "");
 
   // The whole page is rendered before it is sent (no page streams: none defers data), then
@@ -61,7 +61,7 @@ export default async function handleRequest(
         clearTimeout(timer);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         const body = Buffer.concat(chunks);
-        if (cache && !failed && responseStatusCode === 200) resolve(publicPage(request, body, responseHeaders, cache));
+        if (cache && !failed && responseStatusCode === 200) resolve(publicPage(request, body, nonce, responseHeaders, cache));
         else {
           responseHeaders.set("Cache-Control", PRIVATE_NO_STORE);
           resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
@@ -95,14 +95,16 @@ export default async function handleRequest(
   });
 }
 
-/** A page any cache may keep: its ETag, its cache policy, a CSP naming its inline scripts, 304 when unchanged. */
-function publicPage(request: Request, body: Buffer<ArrayBuffer>, headers: Headers, cache: PublicCache): Response {
+/** A page any cache may keep: its ETag, its cache policy, a CSP naming its own inline scripts, 304 when unchanged. */
+function publicPage(request: Request, rendered: Buffer, nonce: string, headers: Headers, cache: PublicCache): Response {
+  const { html, scriptHashes } = sealInlineScripts(rendered.toString("utf8"), nonce);
+  const body = Buffer.from(html, "utf8");
   const etag = etagOf(body);
   headers.set("Cache-Control", publicCacheControl(cache));
   headers.set("Vary", PUBLIC_VARY);
   headers.set("ETag", etag);
   const https = getEnv().PUBLIC_ORIGIN?.startsWith("https://") ?? false;
-  headers.set("Content-Security-Policy", contentSecurityPolicy({ scriptSources: inlineScriptHashes(body.toString("utf8")), https }));
+  headers.set("Content-Security-Policy", contentSecurityPolicy({ scriptSources: scriptHashes, https }));
   if (notModified(request, etag)) {
     headers.delete("Content-Type");
     return new Response(null, { status: 304, headers });
