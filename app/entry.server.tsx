@@ -112,6 +112,14 @@ function publicPage(request: Request, rendered: Buffer, nonce: string, headers: 
   return new Response(body, { headers, status: 200 });
 }
 
+/** Data for navigations in the browser (`?_data=`) is never kept by a shared cache: only documents are public (ADR 018). */
+export function handleDataRequest(response: Response): Response {
+  if (response.headers.has("Cache-Control")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Cache-Control", PRIVATE_NO_STORE);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
   logger.error({ err: error, requestId: context?.requestId, path: new URL(request.url).pathname }, "unhandled error");

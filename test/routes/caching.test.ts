@@ -162,6 +162,11 @@ describe("what is never public", () => {
     expect(unknownPage.status).toBe(404);
     expect(unknownPage.headers.get("cache-control")).toBe("private, no-store");
 
+    // Data for a navigation in the browser: only documents are ever public.
+    const data = await fetchPage(`${pages.position!}?_data=${encodeURIComponent("routes/$lang.positions.$slug")}`);
+    expect(data.status).toBe(200);
+    expect(data.headers.get("cache-control")).toBe("private, no-store");
+
     for (const pathname of ["/en/login", "/en/search?q=data"]) {
       const res = await fetchPage(pathname);
       expect(res.status, pathname).toBe(200);
