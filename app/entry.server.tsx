@@ -99,7 +99,8 @@ export default async function handleRequest(
 function publicPage(request: Request, rendered: Buffer, nonce: string, headers: Headers, cache: PublicCache): Response {
   const { html, scriptHashes } = sealInlineScripts(rendered.toString("utf8"), nonce);
   const body = Buffer.from(html, "utf8");
-  const etag = etagOf(body);
+  // Weak: the tag is of the page, and the same page also goes out gzip-compressed (byte-different).
+  const etag = `W/${etagOf(body)}`;
   headers.set("Cache-Control", publicCacheControl(cache));
   headers.set("Vary", PUBLIC_VARY);
   headers.set("ETag", etag);
