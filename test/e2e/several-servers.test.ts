@@ -218,6 +218,12 @@ describe.skipIf(!hasBrowser)("two app servers on one database", () => {
       const etag = second.headers.get("etag")!;
       const revalidated = await fetch(url, { headers: { "If-None-Match": etag } });
       expect(revalidated.status).toBe(304);
+      // The page's build files: immutable, kept after the first request.
+      const script = /<link rel="modulepreload" href="(\/build\/[^"]+\.js)"/.exec(body)![1]!;
+      await (await fetch(`${proxy}${script}`)).arrayBuffer();
+      const again = await fetch(`${proxy}${script}`);
+      expect(again.headers.get("x-cache-status")).toBe("HIT");
+      expect(again.headers.get("cache-control")).toMatch(/immutable/);
     });
 
     it("never serves or stores a signed-in page", async () => {
