@@ -3,6 +3,17 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { contentSecurityPolicy, sealInlineScripts } from "~/utils/csp.server";
+import { getEnv } from "~/utils/env.server";
+import {
+  etagOf,
+  notModified,
+  PRIVATE_NO_STORE,
+  PUBLIC_VARY,
+  publicCacheControl,
+  publicPageCache,
+  type PublicCache,
+} from "~/utils/http-cache.server";
 import { DEFAULT_LANGUAGE, languageFromAcceptLanguage, languageFromPath } from "~/utils/i18n";
 import { createI18nInstance } from "~/utils/i18n.server";
 import { logger } from "~/utils/logger.server";
@@ -21,8 +32,19 @@ export default async function handleRequest(
   const lang =
     languageFromPath(url.pathname) ?? languageFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LANGUAGE;
   const i18n = await createI18nInstance(lang);
+  // Public or private is decided before rendering (ADR 018): a page a shared cache keeps is the
+  // same for everyone, so it carries no request id, and its nonce is replaced by its scripts' hashes.
+  const matches = remixContext.staticHandlerContext.matches;
+  const leafHandle = remixContext.routeModules[matches[matches.length - 1]?.route.id ?? ""]?.handle;
+  const cache = publicPageCache({
+    request,
+    status: responseStatusCode,
+    headers: responseHeaders,
+    leafHandle,
+    hasErrors: Boolean(remixContext.staticHandlerContext.errors),
+  });
   const nonce = loadContext?.cspNonce ?? "";
-  const requestId = loadContext?.requestId ?? "";
+  const requestId = cache ? "" : (loadContext?.requestId ?? "");
 
   // The whole page is rendered before it is sent (no page streams: none defers data), then
   // written as one buffer: streaming hundreds of small chunks through compression cost a
@@ -38,7 +60,12 @@ export default async function handleRequest(
       final(done) {
         clearTimeout(timer);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+        const body = Buffer.concat(chunks);
+        if (cache && !failed && responseStatusCode === 200) resolve(publicPage(request, body, nonce, responseHeaders, cache));
+        else {
+          responseHeaders.set("Cache-Control", PRIVATE_NO_STORE);
+          resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+        }
         done();
       },
     });
@@ -66,6 +93,32 @@ export default async function handleRequest(
     );
     const timer = setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** A page any cache may keep: its ETag, its cache policy, a CSP naming its own inline scripts, 304 when unchanged. */
+function publicPage(request: Request, rendered: Buffer, nonce: string, headers: Headers, cache: PublicCache): Response {
+  const { html, scriptHashes } = sealInlineScripts(rendered.toString("utf8"), nonce);
+  const body = Buffer.from(html, "utf8");
+  // Weak: the tag is of the page, and the same page also goes out gzip-compressed (byte-different).
+  const etag = `W/${etagOf(body)}`;
+  headers.set("Cache-Control", publicCacheControl(cache));
+  headers.set("Vary", PUBLIC_VARY);
+  headers.set("ETag", etag);
+  const https = getEnv().PUBLIC_ORIGIN?.startsWith("https://") ?? false;
+  headers.set("Content-Security-Policy", contentSecurityPolicy({ scriptSources: scriptHashes, https }));
+  if (notModified(request, etag)) {
+    headers.delete("Content-Type");
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { headers, status: 200 });
+}
+
+/** Data for navigations in the browser (`?_data=`) is never kept by a shared cache: only documents are public (ADR 018). */
+export function handleDataRequest(response: Response): Response {
+  if (response.headers.has("Cache-Control")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Cache-Control", PRIVATE_NO_STORE);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {

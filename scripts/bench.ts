@@ -18,6 +18,7 @@ import { buildIfNeeded } from "../server/build";
 import { openDatabase } from "../server/database";
 import { seedLarge } from "./seed-large";
 import { measureVoteOpenedFanOut } from "./bench-fanout";
+import { benchThroughProxy } from "./bench/proxy";
 
 const opt = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
 const SCALE = Number(opt("scale", "1"));
@@ -30,6 +31,8 @@ const TIMING_SAMPLES = 15;
 const SEARCH_TIMING_SAMPLES = 40;
 // `--only=search`: only the pages whose name contains this.
 const ONLY = opt("only", "");
+// `--proxy`: the public pages again through nginx (deploy/nginx) in front of two app servers.
+const PROXY = process.argv.includes("--proxy");
 
 type PageResult = {
   page: string;
@@ -193,10 +196,14 @@ async function main() {
       console.log(`  ${p.page}: done (status ${status})`);
     }
     printTable(results);
+    const publicPages = pages.filter((p) => !p.cookie && !p.post && !p.page.startsWith("search"));
+    const proxy = PROXY
+      ? await benchThroughProxy({ databaseUrl: database.url, ownerUrl: database.ownerUrl, pages: publicPages, appAlone: results, connections: CONNECTIONS, durationSeconds: DURATION_S, maxRequests: MAX_REQUESTS })
+      : null;
     console.log(`\nFan-out of one "vote opened": ${fanOut.notices} notices + ${fanOut.mails} mails in ${fanOut.openVoteMs.toFixed(0)} ms.`);
     fs.mkdirSync("bench-results", { recursive: true });
     const file = path.join("bench-results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    fs.writeFileSync(file, JSON.stringify({ scale: SCALE, workers: WORKERS, connections: CONNECTIONS, durationSeconds: DURATION_S, cpus: (await import("node:os")).cpus().length, fanOut, results }, null, 2));
+    fs.writeFileSync(file, JSON.stringify({ scale: SCALE, workers: WORKERS, connections: CONNECTIONS, durationSeconds: DURATION_S, cpus: (await import("node:os")).cpus().length, fanOut, results, proxy }, null, 2));
     console.log(`\nResults written to ${file}`);
   } finally {
     if (server.exitCode === null) {

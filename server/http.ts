@@ -13,7 +13,8 @@ import { logger, securityEvent } from "~/utils/logger.server";
 import { isSameOriginRequest } from "~/utils/origin-check.server";
 import { UNSUBSCRIBE_PATH } from "~/modules/mail/constants";
 import { currentTiming, withRequestTiming } from "~/utils/server-timing.server";
-import { SESSION_COOKIE_NAME } from "~/utils/auth.server";
+import { contentSecurityPolicy, nonceSource } from "~/utils/csp.server";
+import { hasSessionCookie, PRIVATE_NO_STORE } from "~/utils/http-cache.server";
 import { guardBuild } from "./guard";
 import { createRemixHandler } from "./remix-handler";
 
@@ -77,27 +78,18 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
 
   app.use(
     helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", "data:"],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          ...(https ? { upgradeInsecureRequests: [] } : {}),
-        },
-      },
+      // Written below (app/utils/csp.server.ts): a page that a shared cache may keep replaces it
+      // with one that allows its inline scripts by hash instead of a nonce (ADR 018).
+      contentSecurityPolicy: false,
       strictTransportSecurity: https ? { maxAge: 63072000, includeSubDomains: true } : false,
       referrerPolicy: { policy: "same-origin" },
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use((_req, res, next) => {
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy({ scriptSources: [nonceSource(res.locals.cspNonce as string)], https }));
+    next();
+  });
 
   app.use((req, res, next) => {
     // One-click unsubscribe (RFC 8058) is POSTed by mail clients, without Origin: its signed link is the proof.
@@ -149,9 +141,16 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
   const staticFiles = express.static(publicDir, { maxAge: "1h", index: false });
   app.use((req, res, next) => (/^\/[^/]+\.[a-z0-9]+$/i.test(req.path) ? staticFiles(req, res, next) : next()));
 
-  // Pages for a signed-in person are never kept by a browser or a shared cache.
+  // Whatever a route answers, a request with a session cookie is never kept by a browser
+  // or a shared cache (ADR 018): decided when the head is written, so nothing overrides it.
   app.use((req, res, next) => {
-    if (req.get("cookie")?.includes(`${SESSION_COOKIE_NAME}=`)) res.setHeader("Cache-Control", "private, no-store");
+    if (hasSessionCookie(req.get("cookie"))) {
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
+      (res as unknown as { writeHead: (...args: unknown[]) => Response }).writeHead = (...args: unknown[]) => {
+        if (!res.headersSent) res.setHeader("Cache-Control", PRIVATE_NO_STORE);
+        return writeHead(...args);
+      };
+    }
     next();
   });
 

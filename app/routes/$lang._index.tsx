@@ -13,6 +13,7 @@ import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { FormattedDate } from "~/components/ui/formatted";
 import { useRootData } from "~/root";
+import { PUBLIC_PAGE } from "~/utils/page-cache";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
@@ -49,7 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
-export const handle = { i18n: ["notifications"] };
+export const handle = { i18n: ["notifications"], cache: PUBLIC_PAGE };
 
 export default function Home() {
   const { t } = useTranslation(["common", "notifications"]);

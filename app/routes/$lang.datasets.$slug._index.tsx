@@ -27,8 +27,9 @@ import { parseForm } from "~/utils/forms.server";
 import { domainErrorReply, invalidForm, pageParam, throwAsResponse } from "~/utils/http.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { PUBLIC_PAGE } from "~/utils/page-cache";
 
-export const handle = { i18n: ["research", "notifications"] };
+export const handle = { i18n: ["research", "notifications"], cache: PUBLIC_PAGE };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

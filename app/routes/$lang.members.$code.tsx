@@ -24,8 +24,9 @@ import { throwAsResponse } from "~/utils/http.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { can } from "~/utils/permissions";
 import { titleMeta } from "~/utils/meta";
+import { PUBLIC_PAGE } from "~/utils/page-cache";
 
-export const handle = { i18n: ["members", "strategies", "dsi", "research"] };
+export const handle = { i18n: ["members", "strategies", "dsi", "research"], cache: PUBLIC_PAGE };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

@@ -9,8 +9,9 @@ import { DELEGATION_STATUSES } from "~/modules/delegation/constants";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { PUBLIC_PAGE } from "~/utils/page-cache";
 
-export const handle = { i18n: ["members"] };
+export const handle = { i18n: ["members"], cache: PUBLIC_PAGE };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

@@ -23,8 +23,9 @@ import { pageParam, throwAsResponse } from "~/utils/http.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions";
+import { PUBLIC_PAGE } from "~/utils/page-cache";
 
-export const handle = { i18n: ["research", "notifications", "api"] };
+export const handle = { i18n: ["research", "notifications", "api"], cache: PUBLIC_PAGE };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

@@ -15,8 +15,9 @@ import { loadPositionPage } from "~/modules/position/position.server";
 import { throwAsResponse } from "~/utils/http.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { metaWithFeeds } from "~/modules/opendata/feed-links";
+import { PUBLIC_PAGE } from "~/utils/page-cache";
 
-export const handle = { i18n: ["votes", "proposals", "documents", "api"] };
+export const handle = { i18n: ["votes", "proposals", "documents", "api"], cache: PUBLIC_PAGE };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

@@ -25,8 +25,9 @@ import { domainErrorReply, invalidForm, throwAsResponse } from "~/utils/http.ser
 import { directionOf, isLanguage } from "~/utils/i18n";
 import { requireLanguage } from "~/utils/lang.server";
 import { metaWithFeeds } from "~/modules/opendata/feed-links";
+import { PUBLIC_PAGE } from "~/utils/page-cache";
 
-export const handle = { i18n: ["strategies", "documents", "notifications", "api"] };
+export const handle = { i18n: ["strategies", "documents", "notifications", "api"], cache: PUBLIC_PAGE };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

@@ -21,8 +21,9 @@ import { LANGUAGES } from "~/utils/i18n";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { metaWithFeeds } from "~/modules/opendata/feed-links";
+import { PUBLIC_PAGE } from "~/utils/page-cache";
 
-export const handle = { i18n: ["strategies", "api"] };
+export const handle = { i18n: ["strategies", "api"], cache: PUBLIC_PAGE };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

@@ -23,8 +23,9 @@ import { directionOf } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { PUBLIC_PAGE } from "~/utils/page-cache";
 
-export const handle = { i18n: ["dsi", "strategies"] };
+export const handle = { i18n: ["dsi", "strategies"], cache: PUBLIC_PAGE };
 
 function pathParams(params: Record<string, string | undefined>) {
   const code = params.code ?? "";

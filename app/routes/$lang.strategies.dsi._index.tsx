@@ -17,8 +17,9 @@ import { getUser } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { PUBLIC_PAGE } from "~/utils/page-cache";
 
-export const handle = { i18n: ["strategies", "dsi", "api"] };
+export const handle = { i18n: ["strategies", "dsi", "api"], cache: PUBLIC_PAGE };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);

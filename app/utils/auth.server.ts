@@ -9,6 +9,7 @@ import { PrismaSessionAdapter, hashSessionId, type SessionUserAttributes } from 
 import {
   RECENT_AUTHENTICATION_MS,
   SECOND_FACTOR_WINDOW_MS,
+  SESSION_COOKIE_NAMES,
   SESSION_EXTEND_INTERVAL_MS,
   SESSION_IDLE_TIMEOUT_MS,
 } from "./session-policy";
@@ -34,7 +35,7 @@ declare module "lucia" {
 
 const secureCookies = !getEnv().INSECURE_COOKIES;
 
-export const SESSION_COOKIE_NAME = secureCookies ? "__Host-concord_session" : "concord_session";
+export const SESSION_COOKIE_NAME = secureCookies ? SESSION_COOKIE_NAMES[0] : SESSION_COOKIE_NAMES[1];
 
 const lucia = new Lucia(new PrismaSessionAdapter(prisma), {
   sessionExpiresIn: new TimeSpan(SESSION_IDLE_TIMEOUT_MS / 1000, "s"),

@@ -11,6 +11,12 @@ export const RECENT_AUTHENTICATION_MS = 10 * 60 * 1000;
 /** A login that passed the password step must finish the second factor within this time. */
 export const SECOND_FACTOR_WINDOW_MS = 5 * 60 * 1000;
 
+/**
+ * The session cookie's names: `__Host-` in production; without the prefix only when
+ * INSECURE_COOKIES allows plain HTTP. A request carrying either is personal (ADR 018).
+ */
+export const SESSION_COOKIE_NAMES = ["__Host-concord_session", "concord_session"] as const;
+
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 

@@ -19,6 +19,9 @@ declare module "vitest" {
     chromiumPath: string | null;
     /** Where the test's SMTP server writes each mail the server under test sends (one .eml file each). */
     mailDir: string;
+    /** The same database as its owner, and the SMTP server: for starting a second app server beside the first. */
+    e2eOwnerDatabaseUrl: string;
+    smtpUrl: string;
   }
 }
 
@@ -52,6 +55,8 @@ export default async function setup(project: TestProject) {
     project.provide("baseUrl", "");
     project.provide("e2eDatabaseUrl", "");
     project.provide("mailDir", "");
+    project.provide("e2eOwnerDatabaseUrl", "");
+    project.provide("smtpUrl", "");
     return;
   }
   buildIfNeeded((m) => console.log(m));
@@ -105,6 +110,8 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("e2eDatabaseUrl", databaseUrl);
   project.provide("mailDir", mailDir);
+  project.provide("e2eOwnerDatabaseUrl", cluster.url("concord"));
+  project.provide("smtpUrl", `smtp://127.0.0.1:${smtpPort}`);
 
   return async () => {
     await new Promise<void>((resolve) => {

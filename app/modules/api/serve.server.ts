@@ -15,7 +15,7 @@ import { consumeAllowance, type Allowance } from "~/utils/rate-limit.server";
 import type { EndpointDef } from "./contract/endpoint";
 import { ApiError, codeForStatus, type ErrorDetail } from "./errors";
 import { linksFor, siteOrigin, type Links } from "./links.server";
-import { etagOf, notModified } from "./etag.server";
+import { etagOf, notModified } from "~/utils/http-cache.server";
 import { authenticateApiToken } from "./tokens.server";
 import type { ApiScopeName } from "./constants";
 

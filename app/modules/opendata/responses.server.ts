@@ -1,6 +1,6 @@
 // Answers for exports and feeds: the right type, a name to save under, an
 // ETag so that a client asking again gets 304 when nothing changed.
-import { etagOf, notModified } from "~/modules/api/etag.server";
+import { etagOf, notModified } from "~/utils/http-cache.server";
 
 export function documentResponse(
   request: Request,
