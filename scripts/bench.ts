@@ -17,6 +17,7 @@ import { buildIfNeeded } from "../server/build";
 import { openDatabase } from "../server/database";
 import { seedLarge } from "./seed-large";
 import { measureVoteOpenedFanOut } from "./bench-fanout";
+import { runLighthouse } from "./bench/lighthouse";
 
 const opt = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
 const SCALE = Number(opt("scale", "1"));
@@ -27,6 +28,9 @@ const TIMING_SAMPLES = 15;
 const SEARCH_TIMING_SAMPLES = 40;
 // `--only=search`: only the pages whose name contains this.
 const ONLY = opt("only", "");
+// `--lighthouse`: also Lighthouse's mobile audit of four pages (scripts/bench/lighthouse.ts); `--lighthouse-only`: only that.
+const LIGHTHOUSE_ONLY = process.argv.includes("--lighthouse-only");
+const LIGHTHOUSE = LIGHTHOUSE_ONLY || process.argv.includes("--lighthouse");
 
 type PageResult = {
   page: string;
@@ -112,7 +116,7 @@ async function main() {
       { page: "search, phrase", path: `/en/search?q=${encodeURIComponent('"cross-border data flows"')}`, cookie: readerCookie },
       { page: "search, typo", path: "/en/search?q=soverign", cookie: readerCookie },
       { page: "search, one word (public)", path: "/en/search?q=residency" },
-    ].filter((p) => p.page.includes(ONLY));
+    ].filter((p) => p.page.includes(ONLY) && !LIGHTHOUSE_ONLY);
     console.log(`Server ready on ${base}; loading ${pages.length} pages.`);
     const results: PageResult[] = [];
     for (const p of pages) {
@@ -188,6 +192,15 @@ async function main() {
       console.log(`  ${p.page}: done (status ${status})`);
     }
     printTable(results);
+    if (LIGHTHOUSE) {
+      const lighthousePages = [
+        { page: "home", path: "/en", cookie: readerCookie },
+        { page: "proposal", path: "/en/proposals/bench-proposal-1", cookie: readerCookie },
+        { page: "leaderboard", path: "/en/evaluations" },
+        { page: "member profile", path: `/en/members/${member.code.toLowerCase()}`, cookie: readerCookie },
+      ];
+      await runLighthouse({ base, pages: lighthousePages, runs: Number(opt("lighthouse-runs", "3")) });
+    }
     console.log(`\nFan-out of one "vote opened": ${fanOut.notices} notices + ${fanOut.mails} mails in ${fanOut.openVoteMs.toFixed(0)} ms.`);
     fs.mkdirSync("bench-results", { recursive: true });
     const file = path.join("bench-results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
