@@ -15,6 +15,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { SiteHeader } from "~/components/layout/site-header";
 import stylesUrl from "~/styles/app.css";
+import fontsUrl from "~/styles/fonts.css";
 import { getUser } from "~/utils/auth.server";
 import { directionOf, DEFAULT_LANGUAGE, isLanguage, languageFromAcceptLanguage, languageFromPath, type Language } from "~/utils/i18n";
 import { localesVersion } from "~/utils/i18n.server";
@@ -75,6 +76,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        {/* Fonts for scripts a device may lack, last: a stylesheet here holds up neither the first paint
+            nor the scripts, and its faces swap in when they arrive (docs/decisions/020-fonts.md). */}
+        <link rel="stylesheet" href={fontsUrl} />
       </body>
     </html>
   );

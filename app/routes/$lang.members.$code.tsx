@@ -24,6 +24,7 @@ import { throwAsResponse } from "~/utils/http.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { can } from "~/utils/permissions";
 import { titleMeta } from "~/utils/meta";
+import { BackIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["members", "strategies", "dsi", "research"] };
 
@@ -63,7 +64,7 @@ export default function MemberProfile() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/members`}>← {t("members:directory.title")}</Link>
+        <Link to={`/${lang}/members`}><BackIcon /> {t("members:directory.title")}</Link>
       </p>
       <h1>{name}</h1>
       <dl className="facts">

@@ -15,6 +15,7 @@ import { loadPositionPage } from "~/modules/position/position.server";
 import { throwAsResponse } from "~/utils/http.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { metaWithFeeds } from "~/modules/opendata/feed-links";
+import { ReturnIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["votes", "proposals", "documents", "api"] };
 
@@ -76,7 +77,7 @@ export default function Position() {
               <li key={f.n} id={`fn-${f.n}`} value={f.n}>
                 <strong>{delegationName(f.delegationCode, lang)}:</strong> <span dir="auto">{f.text}</span>{" "}
                 <a href={`#fnref-${f.n}`} aria-label={t("votes:positions.backToText")}>
-                  ↩
+                  <ReturnIcon />
                 </a>
               </li>
             ))}

@@ -83,10 +83,13 @@ export async function runLighthouse({ base, pages, runs = 3, outDir = path.join(
         });
         if (!outcome) throw new Error(`Lighthouse returned nothing for ${p.path}`);
         const lhr = outcome.lhr;
-        if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${p.path}: ${lhr.runtimeError.message}`);
         const report = path.join(outDir, `${slug(p.page)}-${i + 1}.html`);
         fs.writeFileSync(report, String(outcome.report));
         fs.writeFileSync(report.replace(/\.html$/, ".json"), JSON.stringify(lhr));
+        if (lhr.runtimeError) {
+          console.warn(`  lighthouse ${p.page}: could not audit ${p.path}: ${lhr.runtimeError.message} (report: ${report})`);
+          continue;
+        }
         runsOfPage.push({
           page: p.page,
           path: p.path,
@@ -98,6 +101,7 @@ export async function runLighthouse({ base, pages, runs = 3, outDir = path.join(
           report,
         });
       }
+      if (!runsOfPage.length) continue;
       const chosen = median(runsOfPage, (r) => r.performance);
       results.push(chosen);
       console.log(`  lighthouse ${p.page}: ${chosen.performance} (runs: ${runsOfPage.map((r) => r.performance).join(", ")})`);
