@@ -72,7 +72,9 @@ export async function runLighthouse({ base, pages, runs = 3, outDir = path.join(
   try {
     for (const p of pages) {
       const runsOfPage: LighthouseResult[] = [];
-      for (let i = 0; i < runs; i++) {
+      // A run that fails to load the page (now and then Chromium shows its own error page on this
+      // busy machine) is retried, up to as many extra runs as asked for.
+      for (let i = 0, failed = 0; i < runs + failed && failed <= runs; i++) {
         const outcome = await lighthouse(base + p.path, {
           port: chrome.port,
           output: "html",
@@ -87,7 +89,13 @@ export async function runLighthouse({ base, pages, runs = 3, outDir = path.join(
         fs.writeFileSync(report, String(outcome.report));
         fs.writeFileSync(report.replace(/\.html$/, ".json"), JSON.stringify(lhr));
         if (lhr.runtimeError) {
-          console.warn(`  lighthouse ${p.page}: could not audit ${p.path}: ${lhr.runtimeError.message} (report: ${report})`);
+          // Whether the server itself answers the page just now, for telling a browser hiccup from a server fault.
+          const direct = await fetch(base + p.path, { headers: p.cookie ? { cookie: p.cookie } : {}, redirect: "manual" }).then(
+            (r) => `server answers ${r.status}`,
+            (e: unknown) => `server does not answer: ${String(e)}`,
+          );
+          console.warn(`  lighthouse ${p.page}: could not audit ${p.path}: ${lhr.runtimeError.message} (${direct}; report: ${report})`);
+          failed++;
           continue;
         }
         runsOfPage.push({
