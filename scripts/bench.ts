@@ -199,7 +199,7 @@ async function main() {
         { page: "leaderboard", path: "/en/evaluations" },
         { page: "member profile", path: `/en/members/${member.code.toLowerCase()}`, cookie: readerCookie },
       ];
-      await runLighthouse({ base, pages: lighthousePages, runs: Number(opt("lighthouse-runs", "3")) });
+      await runLighthouse({ base, pages: lighthousePages });
     }
     console.log(`\nFan-out of one "vote opened": ${fanOut.notices} notices + ${fanOut.mails} mails in ${fanOut.openVoteMs.toFixed(0)} ms.`);
     fs.mkdirSync("bench-results", { recursive: true });

@@ -59,8 +59,26 @@ export function findChromium(): string | null {
   return CHROMIUM_CANDIDATES.find((p): p is string => Boolean(p) && fs.existsSync(p!)) ?? null;
 }
 
-/** Audits each page `runs` times in one Chromium and returns the median run of each. */
-export async function runLighthouse({ base, pages, runs = 3, outDir = path.join("bench-results", "lighthouse") }: { base: string; pages: LighthousePage[]; runs?: number; outDir?: string }) {
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+/**
+ * Audits each page `runs` times (`--lighthouse-runs=N`, default 3) in one Chromium and returns the
+ * median run of each. `--lighthouse-block=pattern,…` makes the browser refuse matching URLs
+ * (Lighthouse's blockedUrlPatterns, e.g. `*fonts-*.css`), to measure what a file costs.
+ */
+export async function runLighthouse({
+  base,
+  pages,
+  runs = Number(option("lighthouse-runs") ?? 3),
+  blockedUrlPatterns = option("lighthouse-block")?.split(",").filter(Boolean) ?? [],
+  outDir = path.join("bench-results", "lighthouse"),
+}: {
+  base: string;
+  pages: LighthousePage[];
+  runs?: number;
+  blockedUrlPatterns?: string[];
+  outDir?: string;
+}) {
   const chromePath = findChromium();
   if (!chromePath) {
     console.warn("Lighthouse: no Chromium found (install Debian's `chromium` package or set CHROMIUM_PATH); skipped.");
@@ -80,6 +98,7 @@ export async function runLighthouse({ base, pages, runs = 3, outDir = path.join(
           output: "html",
           logLevel: "error",
           onlyCategories: ["performance"],
+          blockedUrlPatterns,
           // Signed-in pages: the session cookie on every request of the page, as a browser would send it.
           extraHeaders: p.cookie ? { Cookie: p.cookie } : undefined,
         });
@@ -118,6 +137,7 @@ export async function runLighthouse({ base, pages, runs = 3, outDir = path.join(
   } finally {
     chrome.kill();
   }
+  if (blockedUrlPatterns.length) console.log(`\n(Lighthouse refused: ${blockedUrlPatterns.join(", ")})`);
   printLighthouseTable(results, runs);
   return results;
 }
