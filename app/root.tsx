@@ -76,9 +76,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
-        {/* Fonts for scripts a device may lack, last: a stylesheet here holds up neither the first paint
-            nor the scripts, and its faces swap in when they arrive (docs/decisions/020-fonts.md). */}
-        <link rel="stylesheet" href={fontsUrl} />
+        {/* Fonts for scripts a device may lack, last and at low priority: a stylesheet here holds up neither
+            the first paint nor the scripts, and its faces swap in when they arrive (docs/decisions/020-fonts.md). */}
+        {/* eslint-disable-next-line react/no-unknown-property -- React 18 renders only the lowercase attribute (app/types/priority-hints.d.ts) */}
+        <link rel="stylesheet" href={fontsUrl} fetchpriority="low" />
       </body>
     </html>
   );

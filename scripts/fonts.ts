@@ -27,7 +27,15 @@ export const FACES: Face[] = [
     pkg: "@fontsource/noto-sans-arabic",
     family: "Noto Sans Arabic",
     keep: (s) => s === "arabic",
-    local: ["Noto Sans Arabic Regular", "Noto Sans Arabic", "NotoSansArabic-Regular", "Noto Sans Arabic UI Regular", "NotoSansArabicUI-Regular", "Noto Naskh Arabic UI Regular", "NotoNaskhArabicUI-Regular"],
+    local: [
+      "Noto Sans Arabic Regular",
+      "Noto Sans Arabic",
+      "NotoSansArabic-Regular",
+      "Noto Sans Arabic UI Regular",
+      "NotoSansArabicUI-Regular",
+      "Noto Naskh Arabic UI Regular",
+      "NotoNaskhArabicUI-Regular",
+    ],
   },
   {
     pkg: "@fontsource/noto-sans-devanagari",
@@ -41,7 +49,15 @@ export const FACES: Face[] = [
     pkg: "@fontsource/noto-sans-sc",
     family: "Noto Sans SC",
     keep: (s) => /^\[\d+\]$/.test(s),
-    local: ["Noto Sans CJK SC Regular", "Noto Sans CJK SC", "NotoSansCJKsc-Regular", "Noto Sans SC Regular", "NotoSansSC-Regular", "Source Han Sans SC Regular", "SourceHanSansSC-Regular"],
+    local: [
+      "Noto Sans CJK SC Regular",
+      "Noto Sans CJK SC",
+      "NotoSansCJKsc-Regular",
+      "Noto Sans SC Regular",
+      "NotoSansSC-Regular",
+      "Source Han Sans SC Regular",
+      "SourceHanSansSC-Regular",
+    ],
   },
 ];
 
@@ -104,9 +120,7 @@ export function fontsCss(root = process.cwd()): string {
       const file = `${id}-${subset.replace(/^\[(\d+)\]$/, "$1")}-${WEIGHT}-normal.woff2`;
       if (!fs.existsSync(path.join(dir, "files", file))) throw new Error(`${face.pkg}: no ${file}`);
       const src = [...face.local.map((name) => `local("${name}")`), `url("../../node_modules/${face.pkg}/files/${file}") format("woff2")`];
-      out.push(
-        `@font-face{font-family:"${face.family}";font-style:normal;font-weight:${WEIGHT};font-display:swap;src:${src.join(",")};unicode-range:${formatRanges(ranges)}}`,
-      );
+      out.push(`@font-face{font-family:"${face.family}";font-style:normal;font-weight:${WEIGHT};font-display:swap;src:${src.join(",")};unicode-range:${formatRanges(ranges)}}`);
     }
   }
   return out.join("\n") + "\n";

@@ -68,7 +68,9 @@ export default function AdminDelegations() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/admin`}><BackIcon /> {t("admin:title")}</Link>
+        <Link to={`/${lang}/admin`}>
+          <BackIcon /> {t("admin:title")}
+        </Link>
       </p>
       <h1>{t("admin:delegations.title")}</h1>
       {actionData?.intent === "changeStatus" ? <FormErrors errors={actionData.result.error?.[""] ?? ["validation.invalid"]} /> : null}

@@ -48,7 +48,9 @@ export default function Outbox() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/admin`}><BackIcon /> {t("dashboard.title")}</Link>
+        <Link to={`/${lang}/admin`}>
+          <BackIcon /> {t("dashboard.title")}
+        </Link>
       </p>
       <h1>{t("outbox.title")}</h1>
       <p className="muted">{t("outbox.intro")}</p>

@@ -32,7 +32,9 @@ export default function AdminUsers() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/admin`}><BackIcon /> {t("admin:title")}</Link>
+        <Link to={`/${lang}/admin`}>
+          <BackIcon /> {t("admin:title")}
+        </Link>
       </p>
       <h1>{t("admin:users.title")}</h1>
       <Form method="get" className="filters" role="search">

@@ -147,7 +147,10 @@ function numeric(lhr: Result, id: string): number {
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /** What Lighthouse blames for a low score, in a few lines. */
@@ -171,7 +174,14 @@ function printWhy(lhr: Result) {
 
 export function printLighthouseTable(results: LighthouseResult[], runs: number) {
   if (!results.length) return;
-  const rows = results.map((r) => [r.page, String(r.performance), `${Math.round(r.tbtMs)} ms`, `${(r.lcpMs / 1000).toFixed(2)} s`, r.cls.toFixed(3), `${(r.fcpMs / 1000).toFixed(2)} s`]);
+  const rows = results.map((r) => [
+    r.page,
+    String(r.performance),
+    `${Math.round(r.tbtMs)} ms`,
+    `${(r.lcpMs / 1000).toFixed(2)} s`,
+    r.cls.toFixed(3),
+    `${(r.fcpMs / 1000).toFixed(2)} s`,
+  ]);
   const head = ["page", "performance", "TBT", "LCP", "CLS", "FCP"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");

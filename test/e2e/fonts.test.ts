@@ -63,7 +63,9 @@ describe.skipIf(!hasBrowser)("fonts for every script", () => {
         expect(await fontsDrawing(page, NAMED_IN_ITS_SCRIPT)).toContainEqual(expect.objectContaining({ isCustomFont: false }));
         await page.evaluate((selector) => {
           const element = document.querySelector<HTMLElement>(selector)!;
-          const stack = getComputedStyle(element).fontFamily.split(",").map((name) => name.trim());
+          const stack = getComputedStyle(element)
+            .fontFamily.split(",")
+            .map((name) => name.trim());
           if (stack[0] !== "system-ui") throw new Error(`the stack starts with ${stack[0]}`);
           element.style.fontFamily = stack.slice(1).join(", ");
         }, NAMED_IN_ITS_SCRIPT);
