@@ -109,6 +109,8 @@ export async function runLighthouse({
         const report = path.join(outDir, `${slug(p.page)}-${i + 1}.html`);
         fs.writeFileSync(report, String(outcome.report));
         fs.writeFileSync(report.replace(/\.html$/, ".json"), JSON.stringify(lhr));
+        // `--lighthouse-traces`: the browser's trace of the load too, for DevTools' Performance panel.
+        if (process.argv.includes("--lighthouse-traces")) fs.writeFileSync(report.replace(/\.html$/, ".trace.json"), JSON.stringify(outcome.artifacts.Trace));
         if (lhr.runtimeError) {
           // Whether the server itself answers the page just now, for telling a browser hiccup from a server fault.
           const direct = await fetch(base + p.path, { headers: p.cookie ? { cookie: p.cookie } : {}, redirect: "manual" }).then(
