@@ -16,6 +16,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { SiteHeader } from "~/components/layout/site-header";
 import stylesUrl from "~/styles/app.css";
+import fontsUrl from "~/styles/fonts.css";
 import { getUser } from "~/utils/auth.server";
 import { directionOf, DEFAULT_LANGUAGE, isLanguage, languageFromAcceptLanguage, languageFromPath, type Language } from "~/utils/i18n";
 import { localesVersion } from "~/utils/i18n.server";
@@ -87,6 +88,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <Scripts nonce={nonce} />
           </>
         ) : null}
+        {/* Fonts for scripts a device may lack, last and at low priority: a stylesheet here holds up
+            no first paint, and its faces swap in when they arrive (docs/decisions/020-fonts.md). */}
+        {/* eslint-disable-next-line react/no-unknown-property -- React 18 renders only the lowercase attribute (app/types/priority-hints.d.ts) */}
+        <link rel="stylesheet" href={fontsUrl} fetchpriority="low" />
       </body>
     </html>
   );

@@ -19,6 +19,7 @@ import { openDatabase } from "../server/database";
 import { seedLarge } from "./seed-large";
 import { measureVoteOpenedFanOut } from "./bench-fanout";
 import { benchThroughProxy } from "./bench/proxy";
+import { runLighthouse } from "./bench/lighthouse";
 
 const opt = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
 const SCALE = Number(opt("scale", "1"));
@@ -33,6 +34,9 @@ const SEARCH_TIMING_SAMPLES = 40;
 const ONLY = opt("only", "");
 // `--proxy`: the public pages again through nginx (deploy/nginx) in front of two app servers.
 const PROXY = process.argv.includes("--proxy");
+// `--lighthouse`: also Lighthouse's mobile audit of four pages (scripts/bench/lighthouse.ts); `--lighthouse-only`: only that.
+const LIGHTHOUSE_ONLY = process.argv.includes("--lighthouse-only");
+const LIGHTHOUSE = LIGHTHOUSE_ONLY || process.argv.includes("--lighthouse");
 
 type PageResult = {
   page: string;
@@ -120,7 +124,7 @@ async function main() {
       { page: "search, phrase", path: `/en/search?q=${encodeURIComponent('"cross-border data flows"')}`, cookie: readerCookie },
       { page: "search, typo", path: "/en/search?q=soverign", cookie: readerCookie },
       { page: "search, one word (public)", path: "/en/search?q=residency" },
-    ].filter((p) => p.page.includes(ONLY));
+    ].filter((p) => p.page.includes(ONLY) && !LIGHTHOUSE_ONLY);
     console.log(`Server ready on ${base}; loading ${pages.length} pages.`);
     const results: PageResult[] = [];
     for (const p of pages) {
@@ -200,6 +204,15 @@ async function main() {
     const proxy = PROXY
       ? await benchThroughProxy({ databaseUrl: database.url, ownerUrl: database.ownerUrl, pages: publicPages, appAlone: results, connections: CONNECTIONS, durationSeconds: DURATION_S, maxRequests: MAX_REQUESTS })
       : null;
+    if (LIGHTHOUSE) {
+      const lighthousePages = [
+        { page: "home", path: "/en", cookie: readerCookie },
+        { page: "proposal", path: "/en/proposals/bench-proposal-1", cookie: readerCookie },
+        { page: "leaderboard", path: "/en/evaluations" },
+        { page: "member profile", path: `/en/members/${member.code.toLowerCase()}`, cookie: readerCookie },
+      ];
+      await runLighthouse({ base, pages: lighthousePages });
+    }
     console.log(`\nFan-out of one "vote opened": ${fanOut.notices} notices + ${fanOut.mails} mails in ${fanOut.openVoteMs.toFixed(0)} ms.`);
     fs.mkdirSync("bench-results", { recursive: true });
     const file = path.join("bench-results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);

@@ -12,6 +12,7 @@ import { getEnv } from "~/utils/env.server";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { BackIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["privacy", "account"] };
 
@@ -37,7 +38,7 @@ export default function PersonalDataPage() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/account`}>← {t("account:title")}</Link>
+        <Link to={`/${lang}/account`}><BackIcon /> {t("account:title")}</Link>
       </p>
       <h1>{t("privacy:data.title")}</h1>
       <p>{t("privacy:data.intro")}</p>

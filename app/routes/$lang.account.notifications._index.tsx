@@ -30,6 +30,7 @@ import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions";
+import { BackIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["notifications"] };
 
@@ -128,7 +129,7 @@ export default function NotificationPreferences() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/notifications`}>← {t("centre.title")}</Link>
+        <Link to={`/${lang}/notifications`}><BackIcon /> {t("centre.title")}</Link>
       </p>
       <h1>{t("preferences.title")}</h1>
       {saved ? (

@@ -20,6 +20,7 @@ import { parseForm } from "~/utils/forms.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
 import { requiresSecondFactor } from "~/utils/permissions";
+import { BackIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["account"] };
 
@@ -97,7 +98,7 @@ export default function TwoFactorPage() {
   return (
     <div className="page narrow">
       <p>
-        <Link to={`/${data.lang}/account`}>← {t("account:title")}</Link>
+        <Link to={`/${data.lang}/account`}><BackIcon /> {t("account:title")}</Link>
       </p>
       <h1>{t("account:twoFactor.heading")}</h1>
       {codes ? <RecoveryCodes codes={codes} /> : null}

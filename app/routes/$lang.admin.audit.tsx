@@ -9,6 +9,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { BackIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["admin"] };
 
@@ -46,7 +47,7 @@ export default function AuditLog() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/admin`}>← {t("admin:title")}</Link>
+        <Link to={`/${lang}/admin`}><BackIcon /> {t("admin:title")}</Link>
       </p>
       <h1>{t("admin:audit.title")}</h1>
       <p>{t("admin:audit.intro")}</p>

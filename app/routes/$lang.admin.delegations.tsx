@@ -15,6 +15,7 @@ import { pageTitle } from "~/utils/i18n.server";
 import { parseForm } from "~/utils/forms.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { BackIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["admin"] };
 
@@ -67,7 +68,9 @@ export default function AdminDelegations() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/admin`}>← {t("admin:title")}</Link>
+        <Link to={`/${lang}/admin`}>
+          <BackIcon /> {t("admin:title")}
+        </Link>
       </p>
       <h1>{t("admin:delegations.title")}</h1>
       {actionData?.intent === "changeStatus" ? <FormErrors errors={actionData.result.error?.[""] ?? ["validation.invalid"]} /> : null}

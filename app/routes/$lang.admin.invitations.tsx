@@ -20,6 +20,7 @@ import { parseForm } from "~/utils/forms.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { sendMail } from "~/utils/mail.server";
 import { titleMeta } from "~/utils/meta";
+import { BackIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["admin"] };
 
@@ -87,7 +88,7 @@ export default function AdminInvitations() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/admin`}>← {t("admin:title")}</Link>
+        <Link to={`/${lang}/admin`}><BackIcon /> {t("admin:title")}</Link>
       </p>
       <h1>{t("admin:invitations.title")}</h1>
       {created?.link ? (

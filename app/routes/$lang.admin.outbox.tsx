@@ -14,6 +14,7 @@ import { pageParam } from "~/utils/http.server";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { BackIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["notifications", "admin"] };
 
@@ -47,7 +48,9 @@ export default function Outbox() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/admin`}>← {t("dashboard.title")}</Link>
+        <Link to={`/${lang}/admin`}>
+          <BackIcon /> {t("dashboard.title")}
+        </Link>
       </p>
       <h1>{t("outbox.title")}</h1>
       <p className="muted">{t("outbox.intro")}</p>

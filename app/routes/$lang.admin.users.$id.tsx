@@ -18,6 +18,7 @@ import { domainErrorReply, invalidForm, throwAsResponse } from "~/utils/http.ser
 import { parseForm } from "~/utils/forms.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { BackIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["admin", "privacy"] };
 
@@ -96,7 +97,7 @@ export default function AdminUser() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/admin/users`}>← {t("admin:users.title")}</Link>
+        <Link to={`/${lang}/admin/users`}><BackIcon /> {t("admin:users.title")}</Link>
       </p>
       <h1>{user.name}</h1>
       {saved ? (

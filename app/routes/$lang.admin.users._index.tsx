@@ -12,6 +12,7 @@ import { pageParam } from "~/utils/http.server";
 import { pageTitle } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { titleMeta } from "~/utils/meta";
+import { BackIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["admin"] };
 
@@ -31,7 +32,9 @@ export default function AdminUsers() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/admin`}>← {t("admin:title")}</Link>
+        <Link to={`/${lang}/admin`}>
+          <BackIcon /> {t("admin:title")}
+        </Link>
       </p>
       <h1>{t("admin:users.title")}</h1>
       <Form method="get" className="filters" role="search">

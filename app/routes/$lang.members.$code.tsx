@@ -25,6 +25,7 @@ import { requireLanguage } from "~/utils/lang.server";
 import { can } from "~/utils/permissions";
 import { titleMeta } from "~/utils/meta";
 import { PUBLIC_PAGE } from "~/utils/page-cache";
+import { BackIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["members", "strategies", "dsi", "research"], cache: PUBLIC_PAGE };
 
@@ -64,7 +65,7 @@ export default function MemberProfile() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/members`}>← {t("members:directory.title")}</Link>
+        <Link to={`/${lang}/members`}><BackIcon /> {t("members:directory.title")}</Link>
       </p>
       <h1>{name}</h1>
       <dl className="facts">

@@ -16,6 +16,7 @@ import { throwAsResponse } from "~/utils/http.server";
 import { requireLanguage } from "~/utils/lang.server";
 import { metaWithFeeds } from "~/modules/opendata/feed-links";
 import { PUBLIC_PAGE } from "~/utils/page-cache";
+import { ReturnIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["votes", "proposals", "documents", "api"], cache: PUBLIC_PAGE };
 
@@ -77,7 +78,7 @@ export default function Position() {
               <li key={f.n} id={`fn-${f.n}`} value={f.n}>
                 <strong>{delegationName(f.delegationCode, lang)}:</strong> <span dir="auto">{f.text}</span>{" "}
                 <a href={`#fnref-${f.n}`} aria-label={t("votes:positions.backToText")}>
-                  ↩
+                  <ReturnIcon />
                 </a>
               </li>
             ))}

@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SearchBox } from "~/components/search/search-box";
+import { GlobeIcon } from "~/components/ui/icons";
 import { LANGUAGES, pathInLanguage, type Language } from "~/utils/i18n";
 import type { Role } from "~/generated/prisma/enums";
 import { UNREAD_BADGE_MAX } from "~/modules/notification/categories";
@@ -44,7 +45,7 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
           <SearchBox lang={lang} />
           <details className="language-switcher">
             <summary>
-              <span aria-hidden="true">🌐</span> <span className="visually-hidden">{t("nav.chooseLanguage")}: </span>
+              <GlobeIcon /> <span className="visually-hidden">{t("nav.chooseLanguage")}: </span>
               {LANGUAGES.find((l) => l.code === lang)?.name}
             </summary>
             <ul role="list">

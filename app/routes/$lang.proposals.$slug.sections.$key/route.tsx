@@ -21,6 +21,7 @@ import { CommentsPanel } from "./comments";
 import { commentIntent, editCommentIntent, hideCommentIntent } from "./comments.server";
 import type { IntentContext } from "./intent.server";
 import type { ActionResult } from "./page-form";
+import { BackIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["proposals", "documents"] };
 
@@ -83,7 +84,9 @@ export default function SectionPage() {
     <div className="page">
       <ProposalHeader lang={lang} proposal={proposal} text={current.text} languages={current.languages} isFallback={current.isFallback} may={may} />
       <p>
-        <Link to={`/${lang}/proposals/${proposal.slug}#${section.key}`}>← {t("proposals:section.backToText")}</Link>
+        <Link to={`/${lang}/proposals/${proposal.slug}#${section.key}`}>
+          <BackIcon /> {t("proposals:section.backToText")}
+        </Link>
       </p>
       <section className="card proposal-section" lang={current.text.language} aria-labelledby="section-heading">
         <h2 id="section-heading" dir="auto">
