@@ -22,7 +22,7 @@ import { directionOf, DEFAULT_LANGUAGE, isLanguage, languageFromAcceptLanguage, 
 import { localesVersion } from "~/utils/i18n.server";
 import { useRequestInfo } from "~/utils/request-info";
 import { can, requiresSecondFactor } from "~/utils/permissions";
-import { countUnread } from "~/modules/notification/notification.server";
+import { UNREAD_BADGE_MAX } from "~/modules/notification/categories";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -48,7 +48,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           role: user.role,
           delegationCode: user.delegation?.code ?? null,
           mayReadMembersOnly: can(user, "readMembersOnly"),
-          unreadNotifications: await countUnread(user.id),
+          // Read with the session, in the same query (the badge says "99+" beyond the cap).
+          unreadNotifications: Math.min(user.unreadNotifications, UNREAD_BADGE_MAX + 1),
         }
       : null,
   });

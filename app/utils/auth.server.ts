@@ -60,6 +60,8 @@ export type CurrentUser = {
   delegation: { id: string; code: string; status: DelegationStatus } | null;
   /** IANA time zone of the person's dates (notification settings; UTC when never set). */
   timeZone: string;
+  /** Unread notices shown in the app, as the request began (the header's badge). */
+  unreadNotifications: number;
   session: { id: string; authenticatedAt: Date; createdAt: Date };
 };
 
@@ -74,6 +76,7 @@ export function toCurrentUser(row: SessionUserAttributes & { id: string }, sessi
     totpEnabled: row.totpEnabledAt !== null,
     delegation: row.delegation,
     timeZone: row.notificationSettings?.timeZone ?? DEFAULT_TIME_ZONE,
+    unreadNotifications: row._count.notifications,
     session,
   };
 }

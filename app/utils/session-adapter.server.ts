@@ -21,6 +21,9 @@ export const SESSION_USER_SELECT = {
   disabledAt: true,
   delegation: { select: { id: true, code: true, status: true } },
   notificationSettings: { select: { timeZone: true } },
+  // The header's badge: unread notices shown in the app, counted in the same query
+  // (an index range on Notification(userId, readAt, …)).
+  _count: { select: { notifications: { where: { inApp: true, readAt: null } } } },
 } satisfies Prisma.UserSelect;
 
 export type SessionUserAttributes = Omit<Prisma.UserGetPayload<{ select: typeof SESSION_USER_SELECT }>, "disabledAt">;

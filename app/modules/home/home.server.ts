@@ -5,7 +5,7 @@ import type { CurrentUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { recentStrategies } from "~/modules/strategy/strategy.server";
 import { recentPositions } from "~/modules/position/position.server";
-import { titlesOfVersions } from "~/modules/proposal/proposal.server";
+import { CURRENT_TITLES, currentTitles } from "~/modules/proposal/proposal.server";
 
 const HOME_LIST_SIZE = 5;
 
@@ -44,12 +44,10 @@ export async function getHome(user: CurrentUser | null) {
           where: { status: "CONSULTATION", consultationEndsAt: { gt: new Date() } },
           orderBy: { consultationEndsAt: "asc" },
           take: HOME_LIST_SIZE,
-          select: { id: true, slug: true, consultationEndsAt: true, currentVersion: true, originalLanguage: true },
+          select: { id: true, slug: true, consultationEndsAt: true, originalLanguage: true, ...CURRENT_TITLES },
         })
       : Promise.resolve([]),
   ]);
-  // Titles of the listed consultations in every language they exist in, one query.
-  const titles = await titlesOfVersions(consultations.map((c) => ({ proposalId: c.id, number: c.currentVersion })));
   const counts = Object.fromEntries(statusCounts.map((s) => [s.status, s._count._all])) as Partial<
     Record<"MEMBER" | "PARTNER" | "OBSERVER", number>
   >;
@@ -59,7 +57,7 @@ export async function getHome(user: CurrentUser | null) {
     consultations: consultations.map((c) => ({
       slug: c.slug,
       endsAt: c.consultationEndsAt!,
-      titles: titles.filter((t) => t.proposalId === c.id).map((t) => ({ language: t.language, title: t.title, kind: t.kind })),
+      titles: currentTitles(c),
     })),
   };
 }

@@ -2,7 +2,7 @@
 // unread count of the header; marking read. Security notices (a second factor
 // changed…) are written here; event notices by events.server.ts.
 import { prisma, type Transaction } from "~/utils/db.server";
-import { NOTIFICATION_PAGE_SIZE, SECURITY_CATEGORY, UNREAD_BADGE_MAX, type SecurityKind } from "./categories";
+import { NOTIFICATION_PAGE_SIZE, SECURITY_CATEGORY, type SecurityKind } from "./categories";
 
 export type NotificationKind = SecurityKind;
 
@@ -41,15 +41,6 @@ export async function latestUnread(userId: string, take: number) {
     take,
     select: noticeSelect,
   });
-}
-
-/** Unread notices shown in the app, counted up to UNREAD_BADGE_MAX + 1 (the badge says "99+"). */
-export async function countUnread(userId: string): Promise<number> {
-  const rows = await prisma.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM "Notification" WHERE "userId" = ${userId}::uuid AND "inApp" AND "readAt" IS NULL LIMIT ${UNREAD_BADGE_MAX + 1}
-    ) unread`;
-  return rows[0]?.n ?? 0;
 }
 
 /** Marks one of the person's notices read (someone else's id changes nothing). */

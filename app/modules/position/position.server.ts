@@ -7,7 +7,7 @@ import type { DsiDimension } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import { chooseText } from "~/modules/document/language";
-import { titlesOfVersions } from "~/modules/proposal/proposal.server";
+import { CURRENT_TITLES, currentTitles, titlesOfVersions } from "~/modules/proposal/proposal.server";
 import { renderMarkdown } from "~/modules/text/markdown.server";
 import { checkReceipt, getVoteRecord } from "~/modules/vote/record.server";
 import { POSITION_PAGE_SIZE, RECEIPT_PATTERN } from "./constants";
@@ -18,7 +18,9 @@ const POSITION_LIST_SELECT = {
   slug: true,
   topics: true,
   leadDelegation: { select: { code: true } },
-  votes: { where: { outcome: "ADOPTED" as const }, select: { versionNumber: true, closedAt: true, rule: true }, take: 1 },
+  votes: { where: { outcome: "ADOPTED" as const }, select: { closedAt: true, rule: true }, take: 1 },
+  // The adopted version is the newest (CURRENT_TITLES): its titles come in the same query.
+  ...CURRENT_TITLES,
 } satisfies Prisma.ProposalSelect;
 const WHERE_ADOPTED = { status: "ADOPTED" as const };
 
@@ -34,7 +36,7 @@ export async function listPositions({ page, pageSize = POSITION_PAGE_SIZE }: { p
     }),
     prisma.proposal.count({ where: WHERE_ADOPTED }),
   ]);
-  return { items: await withAdoptedTitles(rows), total, pageSize };
+  return { items: withAdoptedTitles(rows), total, pageSize };
 }
 
 /** The latest adopted texts (the home page's list): no count. */
@@ -45,15 +47,14 @@ export async function recentPositions(limit: number) {
 
 type PositionRow = Prisma.ProposalGetPayload<{ select: typeof POSITION_LIST_SELECT }>;
 
-async function withAdoptedTitles(rows: PositionRow[]) {
-  const texts = await titlesOfVersions(rows.filter((r) => r.votes[0]).map((r) => ({ proposalId: r.id, number: r.votes[0]!.versionNumber })));
+function withAdoptedTitles(rows: PositionRow[]) {
   return rows.map((r) => ({
     slug: r.slug,
     topics: r.topics,
     leadCode: r.leadDelegation.code,
     adoptedAt: r.votes[0]?.closedAt ?? null,
     rule: r.votes[0]?.rule ?? null,
-    titles: texts.filter((t) => t.proposalId === r.id).map((t) => ({ language: t.language, title: t.title, kind: t.kind })),
+    titles: currentTitles(r),
   }));
 }
 

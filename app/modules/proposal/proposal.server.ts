@@ -2,7 +2,7 @@
 // translations, co-drafters, consultation and withdrawal. Every governance act
 // writes its audit event in the same transaction.
 import type { Prisma } from "~/generated/prisma/client";
-import type { DsiDimension, ProposalStatus } from "~/generated/prisma/enums";
+import type { DsiDimension, ProposalStatus, TextKind } from "~/generated/prisma/enums";
 import type { CurrentUser } from "~/utils/auth.server";
 import { keyedSections, slugFor, type SectionDraft } from "~/modules/text/sections.server";
 import { prisma, type Transaction } from "~/utils/db.server";
@@ -217,16 +217,12 @@ export async function listProposals({
         consultationEndsAt: true,
         lastActivityAt: true,
         leadDelegation: { select: { code: true } },
+        ...CURRENT_TITLES,
       },
     }),
     prisma.proposal.count({ where }),
   ]);
-  // Titles and languages of the current versions, in one query for the whole page.
-  const texts = await titlesOfVersions(rows.map((r) => ({ proposalId: r.id, number: r.currentVersion })));
-  const items = rows.map((r) => {
-    const own = texts.filter((t) => t.proposalId === r.id);
-    return { ...r, titles: own.map((t) => ({ language: t.language, title: t.title, kind: t.kind })) };
-  });
+  const items = rows.map(({ versions, ...r }) => ({ ...r, titles: currentTitles({ versions }) }));
   return { items, total, pageSize: PROPOSAL_PAGE_SIZE };
 }
 
@@ -411,6 +407,22 @@ export async function assertConsultationOpen(tx: Transaction, proposalId: string
  * exist in. One query: each (proposal, number) → its version by index, and its texts
  * joined laterally by version (relationJoins, ADR 019).
  */
+/**
+ * The titles of a proposal's current version, read with the proposal in the same
+ * query (a lateral join): the current version is always the newest one — versions
+ * are only added by claiming the next number (document-store.server.ts), never
+ * changed or deleted (database triggers) — and nothing is saved once a vote is
+ * open, so an adopted text's newest version is the one adopted.
+ */
+export const CURRENT_TITLES = {
+  versions: { orderBy: { number: "desc" }, take: 1, select: { texts: { select: { language: true, title: true, kind: true } } } },
+} satisfies Prisma.ProposalSelect;
+
+/** The titles read with CURRENT_TITLES. */
+export function currentTitles(row: { versions: { texts: { language: string; title: string; kind: TextKind }[] }[] }) {
+  return row.versions[0]?.texts ?? [];
+}
+
 export async function titlesOfVersions(wanted: { proposalId: string; number: number }[]) {
   if (wanted.length === 0) return [];
   const versions = await prisma.proposalVersion.findMany({
