@@ -110,6 +110,18 @@ describe("renderMarkdown: brackets", () => {
     expect(html).toBe(`<p>Data ${mark(ID, "Bracketed", "may be shared")}. Data may be shared.</p>`);
   });
 
+  it("renders the same text alike with, without and with other brackets (recent results are kept per input)", () => {
+    const text = "Each state may share data. Each state may share data.";
+    const plain = renderMarkdown(text);
+    const marked = renderMarkdown(text, { brackets: [{ id: ID, passage: "may share", label: "Bracketed" }] });
+    const relabelled = renderMarkdown(text, { brackets: [{ id: ID, passage: "may share", label: "Entre crochets" }] });
+    expect(plain).toBe("<p>Each state may share data. Each state may share data.</p>");
+    expect(marked).toBe(`<p>Each state ${mark(ID, "Bracketed", "may share")} data. Each state may share data.</p>`);
+    expect(relabelled).toContain("Entre crochets: ");
+    expect(renderMarkdown(text)).toBe(plain);
+    expect(renderMarkdown(text, { brackets: [{ id: ID, passage: "may share", label: "Bracketed" }] })).toBe(marked);
+  });
+
   it("marks a passage in Arabic", () => {
     const html = renderMarkdown("تلتزم الدول بحماية البيانات الشخصية.", {
       brackets: [{ id: ID, passage: "بحماية البيانات", label: "بين قوسين" }],

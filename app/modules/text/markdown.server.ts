@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
@@ -57,14 +58,27 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 };
 
+// Rendering is a pure function of its input, and texts are read far more often than
+// written (a page of threads renders dozens of comments on every request): recent
+// results are kept, bounded by their total size (ADR 019).
+const RENDER_CACHE_CHARS = 8_000_000;
+const rendered = new LRUCache<string, string>({
+  maxSize: RENDER_CACHE_CHARS,
+  sizeCalculation: (html, key) => html.length + key.length,
+});
+
 /** Markdown (GFM, no raw HTML) to sanitized HTML, with the first occurrence of each bracket's passage marked. */
 export function renderMarkdown(source: string, options: { brackets?: BracketMark[] } = {}): string {
   const brackets = (options.brackets ?? [])
     .filter((bracket) => BRACKET_ID.test(bracket.id) && bracket.passage !== "")
     .slice(0, MAX_BRACKETS);
+  const key = brackets.length ? `${source}\u0000${JSON.stringify(brackets.map((b) => [b.id, b.passage, b.label]))}` : source;
+  const known = rendered.get(key);
+  if (known !== undefined) return known;
   const text = insertSentinels(stripSentinels(source), brackets);
-  const html = markdown.parse(text, { async: false });
-  return sanitizeHtml(sentinelsToMarks(html, brackets), SANITIZE).trim();
+  const html = sanitizeHtml(sentinelsToMarks(markdown.parse(text, { async: false }), brackets), SANITIZE).trim();
+  if (key.length < RENDER_CACHE_CHARS / 100) rendered.set(key, html);
+  return html;
 }
 
 function insertSentinels(source: string, brackets: BracketMark[]): string {
