@@ -87,7 +87,7 @@ export async function generateResearch(client: pg.Client, scale: Scale): Promise
                             "residencyCountry", "crossBorder", access, "isDemo", "updatedAt")
      SELECT gen_random_uuid(), 'bench-dataset-' || g, d.id, d.head, ($2::text[])[1 + g % 10], ARRAY[($2::text[])[1 + g % 10], 'en'],
             (ARRAY['CC-BY-4.0','CC-BY-SA-4.0','ODbL-1.0','proprietary'])[1 + g % 4],
-            (ARRAY['TEXT','SPEECH','IMAGE','TABULAR','MULTIMODAL'])[1 + g % 5]::"DatasetModality", (g * 1048576)::bigint, (g * 1000)::bigint,
+            (ARRAY['TEXT','SPEECH','IMAGE','TABULAR','MULTIMODAL'])[1 + g % 5]::"DatasetModality", g::bigint * 1048576, g::bigint * 1000,
             (ARRAY['BR','IN','CN','ZA','EG','ID','AE','RU'])[1 + g % 8],
             (ARRAY['ALLOWED','RESTRICTED','PROHIBITED'])[1 + g % 3]::"CrossBorderTransfer", (ARRAY['OPEN','MEMBERS','ON_REQUEST'])[1 + g % 3]::"DatasetAccess",
             true, now() - (g || ' hours')::interval
