@@ -14,7 +14,11 @@ import tseslint from "typescript-eslint";
 const DATA_ACCESS = {
   patterns: [
     { group: ["~/utils/db.server", "**/utils/db.server"], message: "Routes and components do not touch the database: call a service in app/modules (ADR 008)." },
-    { group: ["@prisma/*", "~/generated/prisma/client", "**/generated/prisma/client"], message: "Prisma lives in app/modules/*/*.server.ts only (ADR 008).", allowTypeImports: true },
+    {
+      group: ["@prisma/*", "~/generated/prisma/client", "**/generated/prisma/client"],
+      message: "Prisma lives in app/modules/*/*.server.ts only (ADR 008).",
+      allowTypeImports: true,
+    },
   ],
 };
 
@@ -41,7 +45,10 @@ export default tseslint.config(
       "import-x/no-duplicates": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
-      "no-restricted-syntax": ["error", { selector: "BinaryExpression[operator='==='][left.property.name='messageKey']", message: "Branch on the error's type (instanceof), not on its message key." }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "BinaryExpression[operator='==='][left.property.name='messageKey']", message: "Branch on the error's type (instanceof), not on its message key." },
+      ],
     },
   },
   {

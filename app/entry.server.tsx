@@ -5,15 +5,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { contentSecurityPolicy, sealInlineScripts } from "~/utils/csp.server";
 import { getEnv } from "~/utils/env.server";
-import {
-  etagOf,
-  notModified,
-  PRIVATE_NO_STORE,
-  PUBLIC_VARY,
-  publicCacheControl,
-  publicPageCache,
-  type PublicCache,
-} from "~/utils/http-cache.server";
+import { etagOf, notModified, PRIVATE_NO_STORE, PUBLIC_VARY, publicCacheControl, publicPageCache, type PublicCache } from "~/utils/http-cache.server";
 import { DEFAULT_LANGUAGE, languageFromAcceptLanguage, languageFromPath } from "~/utils/i18n";
 import { createI18nInstance } from "~/utils/i18n.server";
 import { logger } from "~/utils/logger.server";
@@ -21,16 +13,9 @@ import { RequestInfoProvider } from "~/utils/request-info";
 
 const ABORT_DELAY = 5_000;
 
-export default async function handleRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext,
-  loadContext: AppLoadContext,
-) {
+export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   const url = new URL(request.url);
-  const lang =
-    languageFromPath(url.pathname) ?? languageFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LANGUAGE;
+  const lang = languageFromPath(url.pathname) ?? languageFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LANGUAGE;
   const i18n = await createI18nInstance(lang);
   // Public or private is decided before rendering (ADR 018): a page a shared cache keeps is the
   // same for everyone, so it carries no request id, and its nonce is replaced by its scripts' hashes.

@@ -1,18 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useMatches,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SiteHeader } from "~/components/layout/site-header";
 import stylesUrl from "~/styles/app.css";
@@ -30,9 +18,7 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const lang: Language = isLanguage(params.lang)
-    ? params.lang
-    : languageFromAcceptLanguage(request.headers.get("accept-language"));
+  const lang: Language = isLanguage(params.lang) ? params.lang : languageFromAcceptLanguage(request.headers.get("accept-language"));
   const user = await getUser(request, context);
   // Heads and the secretariat must use a second factor: until it is set up, every page leads there.
   const path = new URL(request.url).pathname;

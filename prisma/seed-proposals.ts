@@ -52,8 +52,7 @@ const P1_PRINCIPLE_ITEMS = [
   "**Security of supply.** Delegations will avoid measures that restrict partners' access to chips, cloud services or maintenance, except in narrowly defined cases notified in advance.",
   "**Local capability.** Investments in AI infrastructure should include training, technology transfer and the participation of local firms and universities.",
 ];
-const P1_SUSTAINABILITY =
-  "**Sustainability.** New data centres should meet energy and water efficiency benchmarks and, where feasible, draw on renewable sources.";
+const P1_SUSTAINABILITY = "**Sustainability.** New data centres should meet energy and water efficiency benchmarks and, where feasible, draw on renewable sources.";
 
 const P1_PRINCIPLES_V1: Section = { heading: "Principles", body: list(...P1_PRINCIPLE_ITEMS) };
 const P1_PRINCIPLES_V2: Section = { heading: "Principles", body: list(...P1_PRINCIPLE_ITEMS, P1_SUSTAINABILITY) };
@@ -91,10 +90,7 @@ const p1Review = (reporting: string, reviewAfter: string): Section => ({
 const P1_REVIEW_V1 = p1Review("national reports on their implementation every year", "five years");
 const P1_REVIEW_V2 = p1Review("national reports on their implementation every year", "three years");
 /** China's amendment (pending): voluntary, biennial reporting. */
-const P1_REVIEW_CN = p1Review(
-  "national reports on their implementation every two years, on a voluntary basis and taking into account national circumstances",
-  "three years",
-);
+const P1_REVIEW_CN = p1Review("national reports on their implementation every two years, on a voluntary basis and taking into account national circumstances", "three years");
 
 const P1_PT = {
   title: "Princípios para a infraestrutura soberana de IA",
@@ -303,10 +299,7 @@ const p3Principles = (multilingual: string, sharing: boolean): Section => ({
   ),
 });
 const P3_PRINCIPLES_V1 = p3Principles("评测应至少包括一种非英语语言，并优先采用由当地语言社区参与构建的测试集。", false);
-const P3_PRINCIPLES_V2 = p3Principles(
-  "评测应至少包括两种非英语语言，其中一种应为低资源语言，并优先采用由当地语言社区参与构建的测试集。",
-  true,
-);
+const P3_PRINCIPLES_V2 = p3Principles("评测应至少包括两种非英语语言，其中一种应为低资源语言，并优先采用由当地语言社区参与构建的测试集。", true);
 const P3_ARRANGEMENTS: Section = {
   heading: "实施安排",
   body: paras(
@@ -487,8 +480,7 @@ export async function seedDemoProposals(): Promise<void> {
     }
     return actor;
   };
-  const delegationId = async (code: string) =>
-    (await prisma.delegation.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
+  const delegationId = async (code: string) => (await prisma.delegation.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
 
   await seedSovereignInfrastructure(as, delegationId);
   await seedCrossBorderData(as);
@@ -585,7 +577,7 @@ async function seedSovereignInfrastructure(as: As, delegationId: (code: string) 
   const egComment = await comment(
     await as("DELEGATE", "EG"),
     principles,
-    "Principle 3 allows exceptions \"in narrowly defined cases\" without saying which cases. Egypt has placed this passage in brackets and proposes that the cases be listed in an annex.",
+    'Principle 3 allows exceptions "in narrowly defined cases" without saying which cases. Egypt has placed this passage in brackets and proposes that the cases be listed in an annex.',
     "CONCERN",
   );
   await comment(
@@ -660,7 +652,6 @@ async function seedSovereignInfrastructure(as: As, delegationId: (code: string) 
   await translate(br, "pt", "OFFICIAL_TRANSLATION", P1_PT);
   // Only drafters of the lead or a co-drafting delegation may save a translation: Brazil provides it as a courtesy.
   await translate(br, "ar", "UNOFFICIAL_TRANSLATION", P1_AR);
-
 }
 
 /** 2. In consultation, one version with an official Hindi translation, a rejected amendment, an open bracket. */
@@ -686,7 +677,7 @@ async function seedCrossBorderData(as: As) {
     proposalId: id,
     sectionKey: principles,
     passage: P2_IRAN_PASSAGE,
-    note: "Iran reserves its position: local storage may be required for data of strategic importance. We propose adding \"except for data designated as strategic under national law\".",
+    note: 'Iran reserves its position: local storage may be required for data of strategic importance. We propose adding "except for data designated as strategic under national law".',
   });
 
   const bo = await addComment({

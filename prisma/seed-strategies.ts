@@ -35,7 +35,11 @@ const EXTRA_HEADS = [
 // ---------------------------------------------------------------------------
 // Brazil: Portuguese original, two versions, official English and unofficial Spanish translations. Public.
 
-const BR_META_V1: Meta = { adoptedOn: "2024-07-30", dimensions: ["DATA_OWNERSHIP", "DIGITAL_INFRASTRUCTURE", "DIGITAL_CAPABILITY"], sectors: ["HEALTH", "EDUCATION", "AGRICULTURE", "PUBLIC_SERVICES"] };
+const BR_META_V1: Meta = {
+  adoptedOn: "2024-07-30",
+  dimensions: ["DATA_OWNERSHIP", "DIGITAL_INFRASTRUCTURE", "DIGITAL_CAPABILITY"],
+  sectors: ["HEALTH", "EDUCATION", "AGRICULTURE", "PUBLIC_SERVICES"],
+};
 const BR_META_V2: Meta = { ...BR_META_V1, sectors: [...BR_META_V1.sectors, "CLIMATE"] };
 
 const brPt = (v: 1 | 2): Text => ({
@@ -44,7 +48,8 @@ const brPt = (v: 1 | 2): Text => ({
     "Texto fictício, para demonstração. Define como o Brasil desenvolverá e usará a inteligência artificial com dados, infraestrutura e talentos sob controle nacional, a serviço das políticas públicas.",
   issuingAuthority: "Ministério da Ciência, Tecnologia e Inovação",
   dimensionNotes: {
-    DATA_OWNERSHIP: "Dados públicos estratégicos (saúde, educação, cadastros sociais) são armazenados e processados no Brasil, sob a LGPD e a supervisão da autoridade nacional de proteção de dados.",
+    DATA_OWNERSHIP:
+      "Dados públicos estratégicos (saúde, educação, cadastros sociais) são armazenados e processados no Brasil, sob a LGPD e a supervisão da autoridade nacional de proteção de dados.",
     DIGITAL_INFRASTRUCTURE:
       v === 1
         ? "Uma rede pública de supercomputação e uma nuvem de governo operada por empresas públicas de tecnologia."
@@ -93,7 +98,8 @@ const BR_EN: Text = {
     "Fictional text, for demonstration. Sets out how Brazil will develop and use artificial intelligence with data, infrastructure and talent under national control, in the service of public policy.",
   issuingAuthority: "Ministry of Science, Technology and Innovation",
   dimensionNotes: {
-    DATA_OWNERSHIP: "Strategic public data (health, education, social registries) is stored and processed in Brazil, under the LGPD and the oversight of the national data protection authority.",
+    DATA_OWNERSHIP:
+      "Strategic public data (health, education, social registries) is stored and processed in Brazil, under the LGPD and the oversight of the national data protection authority.",
     DIGITAL_INFRASTRUCTURE: "A public supercomputing network and, by 2027, a government cloud operated by public technology companies.",
     DIGITAL_CAPABILITY: "75,000 AI specialists trained by 2030, and language models in Portuguese and in Indigenous languages.",
   },
@@ -130,7 +136,8 @@ const BR_ES: Text = {
     "Texto ficticio, para demostración. Define cómo el Brasil desarrollará y utilizará la inteligencia artificial con datos, infraestructura y talento bajo control nacional, al servicio de las políticas públicas.",
   issuingAuthority: "Ministerio de Ciencia, Tecnología e Innovación",
   dimensionNotes: {
-    DATA_OWNERSHIP: "Los datos públicos estratégicos (salud, educación, registros sociales) se almacenan y procesan en el Brasil, con arreglo a la LGPD y bajo la supervisión de la autoridad nacional de protección de datos.",
+    DATA_OWNERSHIP:
+      "Los datos públicos estratégicos (salud, educación, registros sociales) se almacenan y procesan en el Brasil, con arreglo a la LGPD y bajo la supervisión de la autoridad nacional de protección de datos.",
     DIGITAL_INFRASTRUCTURE: "Una red pública de supercomputación y, para 2027, una nube gubernamental gestionada por empresas públicas de tecnología.",
     DIGITAL_CAPABILITY: "75.000 especialistas en IA formados para 2030 y modelos de lenguaje en portugués y en lenguas indígenas.",
   },
@@ -164,7 +171,11 @@ const BR_ES: Text = {
 // ---------------------------------------------------------------------------
 // India: English original, two versions, official Hindi and unofficial French translations. Public.
 
-const IN_META: Meta = { adoptedOn: "2024-03-07", dimensions: ["DATA_OWNERSHIP", "DIGITAL_INFRASTRUCTURE", "DIGITAL_CAPABILITY"], sectors: ["HEALTH", "AGRICULTURE", "EDUCATION", "FINANCE", "PUBLIC_SERVICES"] };
+const IN_META: Meta = {
+  adoptedOn: "2024-03-07",
+  dimensions: ["DATA_OWNERSHIP", "DIGITAL_INFRASTRUCTURE", "DIGITAL_CAPABILITY"],
+  sectors: ["HEALTH", "AGRICULTURE", "EDUCATION", "FINANCE", "PUBLIC_SERVICES"],
+};
 const IN_META_V2: Meta = { ...IN_META, dimensions: [...IN_META.dimensions, "DIGITAL_GOVERNANCE"] };
 
 const inEn = (v: 1 | 2): Text => ({
@@ -173,7 +184,8 @@ const inEn = (v: 1 | 2): Text => ({
     "Fictional text, for demonstration. Sets out how India builds shared compute, open datasets in its languages and foundation models for public services, under Indian law.",
   issuingAuthority: "Ministry of Electronics and Information Technology",
   dimensionNotes: {
-    DATA_OWNERSHIP: "Non-personal public data is pooled in a national data platform under Indian jurisdiction; personal data is governed by the Digital Personal Data Protection Act.",
+    DATA_OWNERSHIP:
+      "Non-personal public data is pooled in a national data platform under Indian jurisdiction; personal data is governed by the Digital Personal Data Protection Act.",
     DIGITAL_INFRASTRUCTURE:
       v === 1
         ? "A shared national compute facility of 10,000 GPUs, open to start-ups, researchers and ministries at subsidised rates."
@@ -221,8 +233,14 @@ const IN_HI: Text = {
     DIGITAL_GOVERNANCE: "एक अंतर-मंत्रालयी एआई परिषद हर दो वर्ष में रणनीति की समीक्षा करती है और अपने निष्कर्ष प्रकाशित करती है।",
   },
   sections: [
-    { heading: "उद्देश्य", body: "एआई हर नागरिक तक, हर भारतीय भाषा में पहुँचना चाहिए। यह रणनीति वे सार्वजनिक आधार — कंप्यूट, डेटा और मॉडल — बनाती है जिन पर भारतीय संस्थाएँ और कंपनियाँ अपने अनुप्रयोग बना सकें।" },
-    { heading: "सबके लिए कंप्यूट", body: "**18,000 जीपीयू** की एक साझा राष्ट्रीय कंप्यूट सुविधा स्टार्ट-अप, शोधकर्ताओं और मंत्रालयों को रियायती दरों पर उपलब्ध कराई जाएगी, जिसका एक-चौथाई हिस्सा जनहित अनुसंधान के लिए आरक्षित रहेगा।" },
+    {
+      heading: "उद्देश्य",
+      body: "एआई हर नागरिक तक, हर भारतीय भाषा में पहुँचना चाहिए। यह रणनीति वे सार्वजनिक आधार — कंप्यूट, डेटा और मॉडल — बनाती है जिन पर भारतीय संस्थाएँ और कंपनियाँ अपने अनुप्रयोग बना सकें।",
+    },
+    {
+      heading: "सबके लिए कंप्यूट",
+      body: "**18,000 जीपीयू** की एक साझा राष्ट्रीय कंप्यूट सुविधा स्टार्ट-अप, शोधकर्ताओं और मंत्रालयों को रियायती दरों पर उपलब्ध कराई जाएगी, जिसका एक-चौथाई हिस्सा जनहित अनुसंधान के लिए आरक्षित रहेगा।",
+    },
     {
       heading: "डेटा और भाषाएँ",
       body: paras(
@@ -240,14 +258,22 @@ const IN_FR: Text = {
     "Texte fictif, à des fins de démonstration. Expose comment l’Inde met en place, dans le cadre du droit indien, des capacités de calcul partagées, des jeux de données ouverts dans ses langues et des modèles de fondation pour les services publics.",
   issuingAuthority: "Ministère de l’électronique et des technologies de l’information",
   dimensionNotes: {
-    DATA_OWNERSHIP: "Les données publiques non personnelles sont mises en commun sur une plateforme nationale relevant de la juridiction indienne ; les données personnelles relèvent de la loi sur la protection des données personnelles numériques.",
+    DATA_OWNERSHIP:
+      "Les données publiques non personnelles sont mises en commun sur une plateforme nationale relevant de la juridiction indienne ; les données personnelles relèvent de la loi sur la protection des données personnelles numériques.",
     DIGITAL_INFRASTRUCTURE: "Une installation nationale de calcul partagée de 18 000 GPU, ouverte aux jeunes pousses, aux chercheurs et aux ministères à tarif subventionné.",
-    DIGITAL_CAPABILITY: "Des modèles de fondation entraînés sur des jeux de données dans les 22 langues inscrites à la Constitution, et des cours d’IA dans chaque école d’ingénieurs.",
+    DIGITAL_CAPABILITY:
+      "Des modèles de fondation entraînés sur des jeux de données dans les 22 langues inscrites à la Constitution, et des cours d’IA dans chaque école d’ingénieurs.",
     DIGITAL_GOVERNANCE: "Un conseil interministériel de l’IA examine la stratégie tous les deux ans et publie ses conclusions.",
   },
   sections: [
-    { heading: "Objet", body: "L’IA doit atteindre chaque citoyen, dans chaque langue de l’Inde. Cette stratégie construit les fondations publiques — calcul, données et modèles — sur lesquelles les institutions et les entreprises indiennes pourront bâtir leurs propres applications." },
-    { heading: "Du calcul pour tous", body: "Une installation nationale de calcul partagée de **18 000 GPU** sera mise à la disposition des jeunes pousses, des chercheurs et des ministères à tarif subventionné, dont un quart réservé à la recherche d’intérêt public." },
+    {
+      heading: "Objet",
+      body: "L’IA doit atteindre chaque citoyen, dans chaque langue de l’Inde. Cette stratégie construit les fondations publiques — calcul, données et modèles — sur lesquelles les institutions et les entreprises indiennes pourront bâtir leurs propres applications.",
+    },
+    {
+      heading: "Du calcul pour tous",
+      body: "Une installation nationale de calcul partagée de **18 000 GPU** sera mise à la disposition des jeunes pousses, des chercheurs et des ministères à tarif subventionné, dont un quart réservé à la recherche d’intérêt public.",
+    },
     {
       heading: "Données et langues",
       body: paras(
@@ -255,14 +281,21 @@ const IN_FR: Text = {
         "Les données publiques non personnelles seront mises en commun sur une plateforme nationale hébergée en Inde.",
       ),
     },
-    { heading: "Gouvernance et examen", body: "Un conseil interministériel de l’IA examinera cette stratégie tous les deux ans, consultera les États fédérés et la société civile, et publiera ses conclusions." },
+    {
+      heading: "Gouvernance et examen",
+      body: "Un conseil interministériel de l’IA examinera cette stratégie tous les deux ans, consultera les États fédérés et la société civile, et publiera ses conclusions.",
+    },
   ],
 };
 
 // ---------------------------------------------------------------------------
 // China: Chinese original, two versions, unofficial English translation. Members only.
 
-const CN_META: Meta = { adoptedOn: "2023-11-20", dimensions: ["DIGITAL_INFRASTRUCTURE", "DATA_OWNERSHIP", "DIGITAL_GOVERNANCE"], sectors: ["INDUSTRY", "TRANSPORT", "HEALTH", "ENERGY"] };
+const CN_META: Meta = {
+  adoptedOn: "2023-11-20",
+  dimensions: ["DIGITAL_INFRASTRUCTURE", "DATA_OWNERSHIP", "DIGITAL_GOVERNANCE"],
+  sectors: ["INDUSTRY", "TRANSPORT", "HEALTH", "ENERGY"],
+};
 
 const cnZh = (v: 1 | 2): Text => ({
   title: "国家主权人工智能发展战略（演示文本）",
@@ -289,7 +322,8 @@ const cnZh = (v: 1 | 2): Text => ({
 
 const CN_EN: Text = {
   title: "National Strategy for the Development of Sovereign AI (demonstration text)",
-  summary: "Fictional text, for demonstration only. Proposes supporting AI development with self-reliant compute, data and governance systems that serve the real economy and public services.",
+  summary:
+    "Fictional text, for demonstration only. Proposes supporting AI development with self-reliant compute, data and governance systems that serve the real economy and public services.",
   issuingAuthority: "Ministry of Science and Technology",
   dimensionNotes: {
     DATA_OWNERSHIP: "A system of data protection by category and grade; important data is stored in the country, and transfers abroad require a security assessment.",
@@ -297,10 +331,22 @@ const CN_EN: Text = {
     DIGITAL_GOVERNANCE: "Generative AI services are registered, and the country takes an active part in making global AI governance rules.",
   },
   sections: [
-    { heading: "Overall objectives", body: "By 2030, a self-reliant AI technology system and industrial ecosystem, with AI widely used in manufacturing, transport, health care and energy." },
-    { heading: "Compute infrastructure", body: "Build a nationally integrated compute network, plan national compute hubs as a whole and balance capacity between east and west. All new data centres will use green electricity, with a power usage effectiveness of at most 1.25." },
-    { heading: "Data as a factor of production", body: "Establish data protection by category and grade. Important data is stored in the country; where it must leave, it shall pass a security assessment. Open public data in an orderly way." },
-    { heading: "Governance and security", body: "Register generative AI services, carry out algorithm security assessments, and take an active part in making global AI governance rules and standards." },
+    {
+      heading: "Overall objectives",
+      body: "By 2030, a self-reliant AI technology system and industrial ecosystem, with AI widely used in manufacturing, transport, health care and energy.",
+    },
+    {
+      heading: "Compute infrastructure",
+      body: "Build a nationally integrated compute network, plan national compute hubs as a whole and balance capacity between east and west. All new data centres will use green electricity, with a power usage effectiveness of at most 1.25.",
+    },
+    {
+      heading: "Data as a factor of production",
+      body: "Establish data protection by category and grade. Important data is stored in the country; where it must leave, it shall pass a security assessment. Open public data in an orderly way.",
+    },
+    {
+      heading: "Governance and security",
+      body: "Register generative AI services, carry out algorithm security assessments, and take an active part in making global AI governance rules and standards.",
+    },
   ],
 };
 
@@ -317,15 +363,26 @@ const zaOld = (v: 1 | 2): Text => ({
     DIGITAL_GOVERNANCE: "Voluntary ethical principles for the use of AI by public bodies.",
   },
   sections: [
-    { heading: "Skills", body: v === 1 ? "Universities are encouraged to add AI modules to their curricula." : "Universities are encouraged to add AI modules to their curricula, supported by a national AI skills fund." },
+    {
+      heading: "Skills",
+      body:
+        v === 1
+          ? "Universities are encouraged to add AI modules to their curricula."
+          : "Universities are encouraged to add AI modules to their curricula, supported by a national AI skills fund.",
+    },
     { heading: "Ethics", body: "Public bodies should follow voluntary principles of fairness, transparency and accountability when they use AI." },
   ],
 });
 
-const ZA_NEW_META: Meta = { adoptedOn: "2025-06-16", dimensions: ["DATA_OWNERSHIP", "DIGITAL_INFRASTRUCTURE", "DIGITAL_GOVERNANCE", "DIGITAL_CAPABILITY"], sectors: ["HEALTH", "EDUCATION", "PUBLIC_SERVICES", "LABOUR", "CULTURE"] };
+const ZA_NEW_META: Meta = {
+  adoptedOn: "2025-06-16",
+  dimensions: ["DATA_OWNERSHIP", "DIGITAL_INFRASTRUCTURE", "DIGITAL_GOVERNANCE", "DIGITAL_CAPABILITY"],
+  sectors: ["HEALTH", "EDUCATION", "PUBLIC_SERVICES", "LABOUR", "CULTURE"],
+};
 const zaNew = (v: 1 | 2): Text => ({
   title: "South African Sovereign AI Strategy 2025–2035 (demonstration text)",
-  summary: "Fictional text, for demonstration. Replaces the 2020 framework with binding rules for public-sector AI, shared compute for the region and language technology for all eleven official spoken languages.",
+  summary:
+    "Fictional text, for demonstration. Replaces the 2020 framework with binding rules for public-sector AI, shared compute for the region and language technology for all eleven official spoken languages.",
   issuingAuthority: "Department of Communications and Digital Technologies",
   dimensionNotes: {
     DATA_OWNERSHIP: "Public data about South Africans stays under South African law; the Information Regulator audits transfers abroad.",
@@ -335,9 +392,18 @@ const zaNew = (v: 1 | 2): Text => ({
       v === 1 ? "Speech and text technology for all official languages." : "Speech and text technology for all eleven official spoken languages and South African Sign Language.",
   },
   sections: [
-    { heading: "Why a new strategy", body: "The 2020 framework relied on voluntary principles. Five years on, public bodies use AI in decisions about grants, health and policing: the rules must be binding." },
-    { heading: "Public-sector AI", body: "No public body may deploy an AI system that affects people's rights without a published impact assessment and a named official who answers for it." },
-    { heading: "Compute and data", body: "South Africa will host a regional compute centre with its SADC partners. Public data about South Africans stays under South African law." },
+    {
+      heading: "Why a new strategy",
+      body: "The 2020 framework relied on voluntary principles. Five years on, public bodies use AI in decisions about grants, health and policing: the rules must be binding.",
+    },
+    {
+      heading: "Public-sector AI",
+      body: "No public body may deploy an AI system that affects people's rights without a published impact assessment and a named official who answers for it.",
+    },
+    {
+      heading: "Compute and data",
+      body: "South Africa will host a regional compute centre with its SADC partners. Public data about South Africans stays under South African law.",
+    },
     {
       heading: "Languages",
       body:
@@ -351,7 +417,11 @@ const zaNew = (v: 1 | 2): Text => ({
 // ---------------------------------------------------------------------------
 // Egypt: Arabic original, two versions, official English translation. Public.
 
-const EG_META: Meta = { adoptedOn: "2025-01-12", dimensions: ["DIGITAL_CAPABILITY", "DIGITAL_INFRASTRUCTURE", "DATA_OWNERSHIP"], sectors: ["AGRICULTURE", "HEALTH", "CULTURE", "PUBLIC_SERVICES"] };
+const EG_META: Meta = {
+  adoptedOn: "2025-01-12",
+  dimensions: ["DIGITAL_CAPABILITY", "DIGITAL_INFRASTRUCTURE", "DATA_OWNERSHIP"],
+  sectors: ["AGRICULTURE", "HEALTH", "CULTURE", "PUBLIC_SERVICES"],
+};
 const egAr = (v: 1 | 2): Text => ({
   title: "الاستراتيجية الوطنية للذكاء الاصطناعي السيادي 2025–2030 (نص تجريبي)",
   summary: "نص متخيَّل لأغراض العرض فقط. يحدد كيف تبني مصر قدراتها الوطنية في الذكاء الاصطناعي، باللغة العربية أولًا، وعلى بنية تحتية وبيانات خاضعة للقانون المصري.",
@@ -381,7 +451,10 @@ const EG_EN: Text = {
     DIGITAL_CAPABILITY: "Open Arabic language models, and 30,000 specialists trained by 2030.",
   },
   sections: [
-    { heading: "Vision", body: "Artificial intelligence as a tool for development in Egypt: one that speaks Arabic and serves citizens in agriculture, health and government services." },
+    {
+      heading: "Vision",
+      body: "Artificial intelligence as a tool for development in Egypt: one that speaks Arabic and serves citizens in agriculture, health and government services.",
+    },
     { heading: "The Arabic language", body: "Develop open Arabic language models that take Egyptian dialects into account, and make Arabic datasets available to researchers." },
     { heading: "Infrastructure", body: "Build a solar-powered government data centre for high-performance computing in Upper Egypt." },
     { heading: "Skills", body: "Train 30,000 AI specialists by 2030 in cooperation with Egyptian universities." },
@@ -391,7 +464,11 @@ const EG_EN: Text = {
 // ---------------------------------------------------------------------------
 // Russia: Russian original, two versions, unofficial English translation. Members only.
 
-const RU_META: Meta = { adoptedOn: "2024-02-15", dimensions: ["DIGITAL_INFRASTRUCTURE", "DIGITAL_CAPABILITY", "DIGITAL_GOVERNANCE"], sectors: ["INDUSTRY", "RESEARCH", "EDUCATION"] };
+const RU_META: Meta = {
+  adoptedOn: "2024-02-15",
+  dimensions: ["DIGITAL_INFRASTRUCTURE", "DIGITAL_CAPABILITY", "DIGITAL_GOVERNANCE"],
+  sectors: ["INDUSTRY", "RESEARCH", "EDUCATION"],
+};
 const ruRu = (v: 1 | 2): Text => ({
   title: "Стратегия развития суверенного искусственного интеллекта до 2030 года (демонстрационный текст)",
   summary: "Вымышленный текст, только для демонстрации. Определяет задачи по развитию отечественных вычислительных мощностей, кадров и моделей ИИ.",
@@ -403,8 +480,14 @@ const ruRu = (v: 1 | 2): Text => ({
   },
   sections: [
     { heading: "Цели", body: "К 2030 году обеспечить технологическую независимость в области искусственного интеллекта и его широкое применение в промышленности и науке." },
-    { heading: "Инфраструктура", body: "Увеличить отечественные вычислительные мощности для ИИ и перевести государственные информационные системы на российские облачные платформы." },
-    { heading: "Кадры", body: v === 1 ? "Ежегодно готовить 15 тысяч специалистов по ИИ." : "Ежегодно готовить 20 тысяч специалистов по ИИ и поддерживать открытые языковые модели на русском языке." },
+    {
+      heading: "Инфраструктура",
+      body: "Увеличить отечественные вычислительные мощности для ИИ и перевести государственные информационные системы на российские облачные платформы.",
+    },
+    {
+      heading: "Кадры",
+      body: v === 1 ? "Ежегодно готовить 15 тысяч специалистов по ИИ." : "Ежегодно готовить 20 тысяч специалистов по ИИ и поддерживать открытые языковые модели на русском языке.",
+    },
   ],
 });
 const RU_EN: Text = {
@@ -596,10 +679,18 @@ const DSI_LEVELS: Record<string, Levels> = {
 };
 /** A fixed spread of the indicators around their dimension's level, so the figures look measured rather than flat. */
 const SPREAD: Record<DsiIndicatorKey, number> = {
-  dataProtectionLaw: 8, dataResidency: -6, publicDataStewardship: -4,
-  computeCapacity: -7, connectivity: 10, sovereignCloud: 0,
-  aiStrategy: 9, oversightBody: -5, normSetting: 2,
-  skills: 3, research: -2, languageTechnology: -6,
+  dataProtectionLaw: 8,
+  dataResidency: -6,
+  publicDataStewardship: -4,
+  computeCapacity: -7,
+  connectivity: 10,
+  sovereignCloud: 0,
+  aiStrategy: 9,
+  oversightBody: -5,
+  normSetting: 2,
+  skills: 3,
+  research: -2,
+  languageTechnology: -6,
 };
 const DIMENSION_INDEX = { DATA_OWNERSHIP: 0, DIGITAL_INFRASTRUCTURE: 1, DIGITAL_GOVERNANCE: 2, DIGITAL_CAPABILITY: 3 } as const;
 
@@ -616,7 +707,11 @@ function indicatorValues(levels: Levels, yearsBack: number) {
 }
 
 const evidenceFor = (code: string) => [
-  { indicator: "dataProtectionLaw" as const, url: `https://example.org/demo/${code.toLowerCase()}/data-protection-law`, label: "Demo evidence: data protection law and regulator's annual report" },
+  {
+    indicator: "dataProtectionLaw" as const,
+    url: `https://example.org/demo/${code.toLowerCase()}/data-protection-law`,
+    label: "Demo evidence: data protection law and regulator's annual report",
+  },
   { indicator: "connectivity" as const, url: `https://example.org/demo/${code.toLowerCase()}/broadband-statistics`, label: "Demo evidence: national broadband statistics" },
   { indicator: "aiStrategy" as const, url: `https://example.org/demo/${code.toLowerCase()}/ai-strategy`, label: "Demo evidence: national AI strategy" },
 ];
@@ -637,7 +732,13 @@ async function seedAssessments(as: As) {
     }
   }
   // This year: Brazil has submitted (waiting for the secretariat), South Africa is still filling in.
-  const br = await saveAssessment({ actor: await as("HEAD", "BR"), delegationId: await delegationIdOf("BR"), year: thisYear, indicators: indicatorValues(DSI_LEVELS.BR!, -1), evidence: evidenceFor("BR") });
+  const br = await saveAssessment({
+    actor: await as("HEAD", "BR"),
+    delegationId: await delegationIdOf("BR"),
+    year: thisYear,
+    indicators: indicatorValues(DSI_LEVELS.BR!, -1),
+    evidence: evidenceFor("BR"),
+  });
   await submitAssessment({ actor: await as("HEAD", "BR"), assessmentId: br.id, revision: br.revision });
   await saveAssessment({ actor: await as("HEAD", "ZA"), delegationId: await delegationIdOf("ZA"), year: thisYear, indicators: indicatorValues(DSI_LEVELS.ZA!, -1), evidence: [] });
 }

@@ -10,8 +10,7 @@ import { actorFor } from "./factories";
 import { demoEmail } from "./demo-accounts";
 
 type Role = "HEAD" | "DELEGATE" | "SECRETARIAT";
-const person = async (role: Role, code: string | null) =>
-  actorFor(await prisma.user.findUniqueOrThrow({ where: { email: demoEmail(role, code) } }));
+const person = async (role: Role, code: string | null) => actorFor(await prisma.user.findUniqueOrThrow({ where: { email: demoEmail(role, code) } }));
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000);
 const paras = (...blocks: string[]) => blocks.join("\n\n");
 
@@ -92,7 +91,9 @@ export async function seedDemoVotes(): Promise<void> {
     actor: heads.CN!,
     voteId: v1.id,
     choice: "YES",
-    reservations: [{ sectionKey: s2!.key, text: "China understands “publicly funded AI projects” as projects funded by the central government; provincial projects remain free to choose." }],
+    reservations: [
+      { sectionKey: s2!.key, text: "China understands “publicly funded AI projects” as projects funded by the central government; provincial projects remain free to choose." },
+    ],
   });
   await castBallot({ actor: heads.ZA!, voteId: v1.id, choice: "ABSTAIN", explanation: "South Africa abstains pending its national consultation on open-source procurement." });
   await castBallot({ actor: heads.EG!, voteId: v1.id, choice: "YES" });
@@ -107,7 +108,10 @@ export async function seedDemoVotes(): Promise<void> {
     topics: ["DATA_OWNERSHIP"],
     sections: [
       { heading: "Scope", body: "This text applies to every dataset used to train AI models deployed on the territory of a member State." },
-      { heading: "Obligation", body: "1. Training data shall be stored and processed exclusively within the territory of the member State concerned.\n2. Transfers abroad shall require prior authorisation in every case." },
+      {
+        heading: "Obligation",
+        body: "1. Training data shall be stored and processed exclusively within the territory of the member State concerned.\n2. Transfers abroad shall require prior authorisation in every case.",
+      },
     ],
   });
   const v2 = await openVote({ actor: secretariat, proposalId: rejected.id, rule: "SIMPLE_MAJORITY", quorumPercent: 50, closesAt: hoursFromNow(24) });
@@ -127,7 +131,10 @@ export async function seedDemoVotes(): Promise<void> {
     topics: ["DIGITAL_INFRASTRUCTURE", "DIGITAL_CAPABILITY"],
     sections: [
       { heading: "Purpose", body: "Member States establish a network of national AI testing centres that share methods, test suites and results." },
-      { heading: "Operation", body: "1. Each participating centre publishes its test methods.\n2. The secretariat convenes the centres twice a year.\n3. Results on models deployed in several member States are shared through Concord." },
+      {
+        heading: "Operation",
+        body: "1. Each participating centre publishes its test methods.\n2. The secretariat convenes the centres twice a year.\n3. Results on models deployed in several member States are shared through Concord.",
+      },
     ],
   });
   await setSponsorship({ actor: heads.MY!, proposalId: open.id, join: true });

@@ -52,19 +52,19 @@ const SEED_LOCK_KEY = 727_002;
 
 /** Seeds the demo content when the database holds no delegation yet; safe to call on every start. */
 export async function seedDemoIfEmpty(): Promise<boolean> {
-  return prisma.$transaction(
-    async (tx) => {
+  return prisma
+    .$transaction(async (tx) => {
       // Two servers starting at once: one seeds, the other waits and sees data.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
       if ((await tx.delegation.count()) > 0 || (await tx.user.count()) > 0) return false;
       return true;
-    },
-  ).then(async (empty) => {
-    if (!empty) return false;
-    await seedDemo();
-    logger.info("demo content seeded (demo accounts use the password in README)");
-    return true;
-  });
+    })
+    .then(async (empty) => {
+      if (!empty) return false;
+      await seedDemo();
+      logger.info("demo content seeded (demo accounts use the password in README)");
+      return true;
+    });
 }
 
 export async function seedDemo() {

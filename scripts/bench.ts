@@ -58,7 +58,11 @@ type PageResult = {
 };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
 async function main() {
   const env = parseEnv({ ...process.env, SEED_DEMO: "false", DATA_DIR: process.env.DATA_DIR ?? "data/bench" });
@@ -91,7 +95,17 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: database.url, MIGRATION_DATABASE_URL: database.ownerUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", LOG_LEVEL: "warn", WEB_CONCURRENCY: String(WORKERS) },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      MIGRATION_DATABASE_URL: database.ownerUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO: "false",
+      LOG_LEVEL: "warn",
+      WEB_CONCURRENCY: String(WORKERS),
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   // Ctrl-C: stop the server and the database too (the finally below runs on the way out).
@@ -192,12 +206,15 @@ async function main() {
         p50: percentile(latencies, 50),
         p95: percentile(latencies, 95),
         p99: percentile(latencies, 99),
-        errors: r.errors + r.timeouts + (r.non2xx - (ok.includes(302) ? r["3xx"] ?? 0 : 0)),
+        errors: r.errors + r.timeouts + (r.non2xx - (ok.includes(302) ? (r["3xx"] ?? 0) : 0)),
         requests: r.requests.total,
         dbMs: median(db),
         queries: median(queries),
         serverMs: median(total),
-        singleP95: percentile([...seen].sort((a, b) => a - b), 95),
+        singleP95: percentile(
+          [...seen].sort((a, b) => a - b),
+          95,
+        ),
         htmlBytes: Buffer.byteLength(html),
         htmlGzipBytes: gzipSync(html).length,
         jsGzipBytes,
@@ -207,7 +224,15 @@ async function main() {
     printTable(results);
     const publicPages = pages.filter((p) => !p.cookie && !p.post && !p.page.startsWith("search"));
     const proxy = PROXY
-      ? await benchThroughProxy({ databaseUrl: database.url, ownerUrl: database.ownerUrl, pages: publicPages, appAlone: results, connections: CONNECTIONS, durationSeconds: DURATION_S, maxRequests: MAX_REQUESTS })
+      ? await benchThroughProxy({
+          databaseUrl: database.url,
+          ownerUrl: database.ownerUrl,
+          pages: publicPages,
+          appAlone: results,
+          connections: CONNECTIONS,
+          durationSeconds: DURATION_S,
+          maxRequests: MAX_REQUESTS,
+        })
       : null;
     if (LIGHTHOUSE) {
       const lighthousePages = [
@@ -221,7 +246,14 @@ async function main() {
     console.log(`\nFan-out of one "vote opened": ${fanOut.notices} notices + ${fanOut.mails} mails in ${fanOut.openVoteMs.toFixed(0)} ms.`);
     fs.mkdirSync("bench-results", { recursive: true });
     const file = path.join("bench-results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    fs.writeFileSync(file, JSON.stringify({ scale: SCALE, workers: WORKERS, connections: CONNECTIONS, durationSeconds: DURATION_S, cpus: (await import("node:os")).cpus().length, fanOut, results, proxy }, null, 2));
+    fs.writeFileSync(
+      file,
+      JSON.stringify(
+        { scale: SCALE, workers: WORKERS, connections: CONNECTIONS, durationSeconds: DURATION_S, cpus: (await import("node:os")).cpus().length, fanOut, results, proxy },
+        null,
+        2,
+      ),
+    );
     console.log(`\nResults written to ${file}`);
   } finally {
     if (server.exitCode === null) {

@@ -119,8 +119,7 @@ async function previousSchema(existing: string[]): Promise<DiffTarget> {
   if (snapshot !== null) return schemaTarget(snapshot);
   if (existing.length > 0) {
     throw new CommandError(
-      `${path.relative(ROOT, SNAPSHOT_FILE)} is missing although migrations exist: restore it from version control ` +
-        `(it is the schema as of the last migration).`,
+      `${path.relative(ROOT, SNAPSHOT_FILE)} is missing although migrations exist: restore it from version control ` + `(it is the schema as of the last migration).`,
     );
   }
   return { tag: "empty" };

@@ -37,8 +37,7 @@ await runCommand(
     const { verifyAuditChain } = await import("~/modules/audit/audit.server");
     const chain = await verifyAuditChain();
     console.log(
-      `Restored the snapshot of ${report.manifest.snapshotAt}: ${report.rows} rows, ${report.files} files, ` +
-        `schema at migration ${report.manifest.migrations.at(-1)!.name}.`,
+      `Restored the snapshot of ${report.manifest.snapshotAt}: ${report.rows} rows, ${report.files} files, ` + `schema at migration ${report.manifest.migrations.at(-1)!.name}.`,
     );
     if (report.missingFiles.length) {
       console.error(

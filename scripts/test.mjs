@@ -1,4 +1,4 @@
-// `npm test`: type-check, lint (ESLint; Prettier once enabled), then every vitest project (unit + integration against
+// `npm test`: type-check, lint (ESLint, then Prettier's check), then every vitest project (unit + integration against
 // a real PostgreSQL, and browser journeys in Chromium), then one summary line.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -16,14 +16,7 @@ if (run("node", ["scripts/lint.mjs"]) !== 0) {
 
 const report = "test-results/vitest.json";
 fs.rmSync(report, { force: true });
-const status = run("npx", [
-  "vitest",
-  "run",
-  "--reporter=default",
-  "--reporter=json",
-  `--outputFile.json=${report}`,
-  ...process.argv.slice(2),
-]);
+const status = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)]);
 
 if (fs.existsSync(report)) {
   const r = JSON.parse(fs.readFileSync(report, "utf8"));

@@ -27,12 +27,7 @@ export async function runCommand(
     database = exclusive ? await connectDatabase(env, { purpose: "server" }) : await openDatabase(env, { purpose: "command" });
     code = await run({ env, database });
   } catch (error) {
-    if (
-      error instanceof CommandRefused ||
-      error instanceof RestoreRefused ||
-      error instanceof ConfigError ||
-      error instanceof EmbeddedPostgresUnavailable
-    ) {
+    if (error instanceof CommandRefused || error instanceof RestoreRefused || error instanceof ConfigError || error instanceof EmbeddedPostgresUnavailable) {
       console.error(error.message);
     } else {
       console.error(error);

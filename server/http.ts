@@ -176,7 +176,10 @@ export function createHttpApp({ build, env }: { build: ServerBuild; env: Env }) 
       res.destroy();
       return;
     }
-    res.status(500).type("text/plain").send(`Something went wrong. Reference: ${res.locals.requestId as string}`);
+    res
+      .status(500)
+      .type("text/plain")
+      .send(`Something went wrong. Reference: ${res.locals.requestId as string}`);
   });
 
   return app;

@@ -116,166 +116,174 @@ afterAll(async () => {
 });
 
 describe("backup and restore beside live servers", () => {
-  it("backs up under concurrent writes and restores exactly the snapshot, which a new server serves", async () => {
-    const source = path.join(work, "source");
-    const restored = path.join(work, "restored");
-    const archive = path.join(work, "backup.tar.gz");
-    const serverA = await startServer(source, true);
-    servers.push(serverA);
+  it(
+    "backs up under concurrent writes and restores exactly the snapshot, which a new server serves",
+    async () => {
+      const source = path.join(work, "source");
+      const restored = path.join(work, "restored");
+      const archive = path.join(work, "backup.tar.gz");
+      const serverA = await startServer(source, true);
+      servers.push(serverA);
 
-    // This process joins the running server's database and storage, as a second app server would.
-    const clusterA = await findRunningEmbeddedPostgres(path.join(source, "postgres"));
-    process.env.DATABASE_URL = clusterA!.appUrl("concord");
-    const { prisma } = await import("~/utils/db.server");
-    const { createLocalStorage } = await import("~/modules/storage/local.server");
-    const { setStorageBackend, storeUpload } = await import("~/modules/storage/storage.server");
-    const { createDataset } = await import("~/modules/dataset/dataset.server");
-    const { addDatasetFile } = await import("~/modules/dataset/files.server");
-    const { DATASET_FILE_TYPES } = await import("~/modules/dataset/constants");
-    const { castBallot } = await import("~/modules/vote/vote.server");
-    const { actorFor, datasetFields, uploadBytes } = await import("./factories");
-    setStorageBackend(createLocalStorage(path.join(source, "files")));
+      // This process joins the running server's database and storage, as a second app server would.
+      const clusterA = await findRunningEmbeddedPostgres(path.join(source, "postgres"));
+      process.env.DATABASE_URL = clusterA!.appUrl("concord");
+      const { prisma } = await import("~/utils/db.server");
+      const { createLocalStorage } = await import("~/modules/storage/local.server");
+      const { setStorageBackend, storeUpload } = await import("~/modules/storage/storage.server");
+      const { createDataset } = await import("~/modules/dataset/dataset.server");
+      const { addDatasetFile } = await import("~/modules/dataset/files.server");
+      const { DATASET_FILE_TYPES } = await import("~/modules/dataset/constants");
+      const { castBallot } = await import("~/modules/vote/vote.server");
+      const { actorFor, datasetFields, uploadBytes } = await import("./factories");
+      setStorageBackend(createLocalStorage(path.join(source, "files")));
 
-    // Uploads: a dataset with files of several sizes.
-    const steward = await actorFor(await prisma.user.findUniqueOrThrow({ where: { email: "delegate.br@demo.concord.example" } }));
-    const dataset = await createDataset({ actor: steward, input: datasetFields({ name: "Backup rehearsal corpus" }) });
-    const upload = async (i: number) => {
-      const body = `id,text\n${Array.from({ length: 50 * (i + 1) }, (_, n) => `${n},linha ${n} — dados ${i}`).join("\n")}\n`;
-      const stored = await storeUpload({ data: uploadBytes(body), filename: `part-${i}.csv`, maxBytes: 1_000_000, allowedTypes: DATASET_FILE_TYPES });
-      await addDatasetFile({ actor: steward, datasetId: dataset.id, upload: { ...stored, filename: `part-${i}.csv` } });
-    };
-    for (let i = 0; i < 5; i++) await upload(i);
+      // Uploads: a dataset with files of several sizes.
+      const steward = await actorFor(await prisma.user.findUniqueOrThrow({ where: { email: "delegate.br@demo.concord.example" } }));
+      const dataset = await createDataset({ actor: steward, input: datasetFields({ name: "Backup rehearsal corpus" }) });
+      const upload = async (i: number) => {
+        const body = `id,text\n${Array.from({ length: 50 * (i + 1) }, (_, n) => `${n},linha ${n} — dados ${i}`).join("\n")}\n`;
+        const stored = await storeUpload({ data: uploadBytes(body), filename: `part-${i}.csv`, maxBytes: 1_000_000, allowedTypes: DATASET_FILE_TYPES });
+        await addDatasetFile({ actor: steward, datasetId: dataset.id, upload: { ...stored, filename: `part-${i}.csv` } });
+      };
+      for (let i = 0; i < 5; i++) await upload(i);
 
-    // Ballots keep arriving on the open two-thirds vote while the backup runs.
-    const openVote = await prisma.vote.findFirstOrThrow({ where: { status: "OPEN", rule: "TWO_THIRDS" } });
-    const heads = await Promise.all(
-      ["BR", "IN", "CN", "ZA", "EG"].map(async (code) => actorFor(await prisma.user.findUniqueOrThrow({ where: { email: `head.${code.toLowerCase()}@demo.concord.example` } }))),
-    );
-    let writing = true;
-    let casts = 0;
-    let uploads = 5;
-    const writer = (async () => {
-      const choices = ["YES", "NO", "ABSTAIN"] as const;
-      while (writing) {
-        const head = heads[casts % heads.length]!;
-        await castBallot({ actor: head, voteId: openVote.id, choice: choices[casts % 3]! });
-        casts++;
-        if (casts % 10 === 0) await upload(uploads++);
+      // Ballots keep arriving on the open two-thirds vote while the backup runs.
+      const openVote = await prisma.vote.findFirstOrThrow({ where: { status: "OPEN", rule: "TWO_THIRDS" } });
+      const heads = await Promise.all(
+        ["BR", "IN", "CN", "ZA", "EG"].map(async (code) => actorFor(await prisma.user.findUniqueOrThrow({ where: { email: `head.${code.toLowerCase()}@demo.concord.example` } }))),
+      );
+      let writing = true;
+      let casts = 0;
+      let uploads = 5;
+      const writer = (async () => {
+        const choices = ["YES", "NO", "ABSTAIN"] as const;
+        while (writing) {
+          const head = heads[casts % heads.length]!;
+          await castBallot({ actor: head, voteId: openVote.id, choice: choices[casts % 3]! });
+          casts++;
+          if (casts % 10 === 0) await upload(uploads++);
+        }
+      })();
+      await new Promise((r) => setTimeout(r, 300));
+      const historyBefore = await prisma.ballotHistory.count();
+      const backup = await runScript("backup", ["--out", archive], source);
+      const historyAfter = await prisma.ballotHistory.count();
+      writing = false;
+      await writer;
+      expect(backup.stderr).toBe("");
+      expect(backup.code).toBe(0);
+      expect(backup.stdout).toMatch(/Backup written/);
+
+      // Writes went on during the backup, and the snapshot holds a consistent state between the two counts.
+      const manifest = await readManifest(archive);
+      const rowsOf = (table: string) => manifest.tables.find((t) => t.name === table)!.rows;
+      expect(historyAfter).toBeGreaterThan(historyBefore);
+      expect(rowsOf("BallotHistory")).toBeGreaterThanOrEqual(historyBefore);
+      expect(rowsOf("BallotHistory")).toBeLessThanOrEqual(historyAfter);
+      expect(manifest.fileProblems).toEqual([]);
+      expect(manifest.excludedTables).toContain("Session");
+      const { closeDatabase } = await import("~/utils/db.server");
+      await closeDatabase();
+
+      // A restore refuses the data directory of a running server, and an archive that does not match.
+      const busy = await runScript("restore", ["--from", archive], source);
+      expect(busy.code).not.toBe(0);
+      expect(busy.stderr).toMatch(/another Concord already running/);
+      expect(busy.stderr).not.toMatch(/\n\s+at /);
+      const damaged = path.join(work, "damaged.tar.gz");
+      const bytes = await fs.readFile(archive);
+      bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+      await fs.writeFile(damaged, bytes);
+      const refused = await runScript("restore", ["--from", damaged], path.join(work, "never"));
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toMatch(/damaged|not a readable backup archive/);
+      expect(refused.stderr).not.toMatch(/\n\s+at /);
+      // Nothing was created for it.
+      expect(await fs.readdir(path.join(work, "never")).catch(() => [])).toEqual([]);
+
+      // Restore into a new data directory, and serve it.
+      const restore = await runScript("restore", ["--from", archive], restored);
+      expect(restore.stderr).toBe("");
+      expect(restore.code).toBe(0);
+      expect(restore.stdout).toMatch(/Audit chain intact/);
+      const serverB = await startServer(restored, true);
+      servers.push(serverB);
+
+      const db = await joinDatabase(restored);
+      try {
+        // The same rows…
+        for (const table of manifest.tables) expect({ table: table.name, rows: await count(db, table.name) }).toEqual({ table: table.name, rows: table.rows });
+        // … no session (everyone signs in again) …
+        expect(await count(db, "Session")).toBe(0);
+        // … the audit chain where the snapshot left it …
+        const last = await db.query<{ hash: string }>(`SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`);
+        expect(last.rows[0]!.hash).toBe(manifest.audit.lastHash);
+        // … and the same files, byte for byte: every file a row refers to.
+        const referenced = await db.query<{ n: number }>(`SELECT count(DISTINCT key)::int AS n FROM (${referencedFilesSql()}) f`);
+        expect(manifest.files!.length).toBe(referenced.rows[0]!.n);
+        expect(manifest.files!.length).toBeGreaterThanOrEqual(5);
+        for (const file of manifest.files!) {
+          const content = await fs.readFile(path.join(restored, "files", file.key));
+          expect(createHash("sha256").update(content).digest("hex")).toBe(file.sha256);
+          expect(content.equals(await fs.readFile(path.join(source, "files", file.key)))).toBe(true);
+        }
+        const dbFiles = await db.query<{ sha256: string; storageKey: string }>(`SELECT sha256, "storageKey" FROM "DatasetFile"`);
+        for (const row of dbFiles.rows) {
+          expect(
+            createHash("sha256")
+              .update(await fs.readFile(path.join(restored, "files", row.storageKey)))
+              .digest("hex"),
+          ).toBe(row.sha256);
+        }
+      } finally {
+        await db.end();
       }
-    })();
-    await new Promise((r) => setTimeout(r, 300));
-    const historyBefore = await prisma.ballotHistory.count();
-    const backup = await runScript("backup", ["--out", archive], source);
-    const historyAfter = await prisma.ballotHistory.count();
-    writing = false;
-    await writer;
-    expect(backup.stderr).toBe("");
-    expect(backup.code).toBe(0);
-    expect(backup.stdout).toMatch(/Backup written/);
 
-    // Writes went on during the backup, and the snapshot holds a consistent state between the two counts.
-    const manifest = await readManifest(archive);
-    const rowsOf = (table: string) => manifest.tables.find((t) => t.name === table)!.rows;
-    expect(historyAfter).toBeGreaterThan(historyBefore);
-    expect(rowsOf("BallotHistory")).toBeGreaterThanOrEqual(historyBefore);
-    expect(rowsOf("BallotHistory")).toBeLessThanOrEqual(historyAfter);
-    expect(manifest.fileProblems).toEqual([]);
-    expect(manifest.excludedTables).toContain("Session");
-    const { closeDatabase } = await import("~/utils/db.server");
-    await closeDatabase();
+      // The restored portal answers.
+      const page = await fetch(`${serverB.url}/en/positions`);
+      expect(page.status).toBe(200);
 
-    // A restore refuses the data directory of a running server, and an archive that does not match.
-    const busy = await runScript("restore", ["--from", archive], source);
-    expect(busy.code).not.toBe(0);
-    expect(busy.stderr).toMatch(/another Concord already running/);
-    expect(busy.stderr).not.toMatch(/\n\s+at /);
-    const damaged = path.join(work, "damaged.tar.gz");
-    const bytes = await fs.readFile(archive);
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
-    await fs.writeFile(damaged, bytes);
-    const refused = await runScript("restore", ["--from", damaged], path.join(work, "never"));
-    expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toMatch(/damaged|not a readable backup archive/);
-    expect(refused.stderr).not.toMatch(/\n\s+at /);
-    // Nothing was created for it.
-    expect(await fs.readdir(path.join(work, "never")).catch(() => [])).toEqual([]);
+      // Commands beside the live restored server.
+      const verify = await runScript("audit-verify", [], restored);
+      expect(verify.code).toBe(0);
+      expect(verify.stdout).toContain(`Audit chain intact: ${manifest.audit.events} events verified.`);
+      const recount = await runScript("vote-recount", ["--all"], restored);
+      expect(recount.code).toBe(0);
+      expect(recount.stdout).toMatch(/vote\(s\) recounted, 0 mismatch\(es\)/);
+      expect(recount.stdout).not.toMatch(/^0 vote/m);
+      const migrate = await runScript("migrate", [], restored);
+      expect(migrate.code).toBe(0);
+      expect(migrate.stdout).toContain("Database is up to date.");
+      const seed = await runScript("seed", [], restored);
+      expect(seed.code).toBe(0);
+      expect(seed.stdout).toContain("nothing seeded");
+      const again = await runScript("backup", ["--out", path.join(work, "second.tar.gz")], restored);
+      expect(again.code).toBe(0);
 
-    // Restore into a new data directory, and serve it.
-    const restore = await runScript("restore", ["--from", archive], restored);
-    expect(restore.stderr).toBe("");
-    expect(restore.code).toBe(0);
-    expect(restore.stdout).toMatch(/Audit chain intact/);
-    const serverB = await startServer(restored, true);
-    servers.push(serverB);
-
-    const db = await joinDatabase(restored);
-    try {
-      // The same rows…
-      for (const table of manifest.tables) expect({ table: table.name, rows: await count(db, table.name) }).toEqual({ table: table.name, rows: table.rows });
-      // … no session (everyone signs in again) …
-      expect(await count(db, "Session")).toBe(0);
-      // … the audit chain where the snapshot left it …
-      const last = await db.query<{ hash: string }>(`SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`);
-      expect(last.rows[0]!.hash).toBe(manifest.audit.lastHash);
-      // … and the same files, byte for byte: every file a row refers to.
-      const referenced = await db.query<{ n: number }>(`SELECT count(DISTINCT key)::int AS n FROM (${referencedFilesSql()}) f`);
-      expect(manifest.files!.length).toBe(referenced.rows[0]!.n);
-      expect(manifest.files!.length).toBeGreaterThanOrEqual(5);
-      for (const file of manifest.files!) {
-        const content = await fs.readFile(path.join(restored, "files", file.key));
-        expect(createHash("sha256").update(content).digest("hex")).toBe(file.sha256);
-        expect(content.equals(await fs.readFile(path.join(source, "files", file.key)))).toBe(true);
+      // A server runs with an older schema than this code (its newest migration is recorded as rolled back):
+      // db:migrate refuses and changes nothing.
+      const owner = await joinDatabase(restored);
+      try {
+        const newest = manifest.migrations.at(-1)!.name;
+        await owner.query(`UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = $1`, [newest]);
+        const refusedMigrate = await runScript("migrate", [], restored);
+        expect(refusedMigrate.code).not.toBe(0);
+        expect(refusedMigrate.stderr).toMatch(/A Concord server is running on this database with an older schema/);
+        expect(refusedMigrate.stderr).not.toMatch(/\n\s+at /);
+        const rows = await owner.query(`SELECT 1 FROM _prisma_migrations WHERE migration_name = $1`, [newest]);
+        expect(rows.rowCount).toBe(1);
+        await owner.query(`UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = $1`, [newest]);
+      } finally {
+        await owner.end();
       }
-      const dbFiles = await db.query<{ sha256: string; storageKey: string }>(`SELECT sha256, "storageKey" FROM "DatasetFile"`);
-      for (const row of dbFiles.rows) {
-        expect(createHash("sha256").update(await fs.readFile(path.join(restored, "files", row.storageKey))).digest("hex")).toBe(row.sha256);
-      }
-    } finally {
-      await db.end();
-    }
 
-    // The restored portal answers.
-    const page = await fetch(`${serverB.url}/en/positions`);
-    expect(page.status).toBe(200);
-
-    // Commands beside the live restored server.
-    const verify = await runScript("audit-verify", [], restored);
-    expect(verify.code).toBe(0);
-    expect(verify.stdout).toContain(`Audit chain intact: ${manifest.audit.events} events verified.`);
-    const recount = await runScript("vote-recount", ["--all"], restored);
-    expect(recount.code).toBe(0);
-    expect(recount.stdout).toMatch(/vote\(s\) recounted, 0 mismatch\(es\)/);
-    expect(recount.stdout).not.toMatch(/^0 vote/m);
-    const migrate = await runScript("migrate", [], restored);
-    expect(migrate.code).toBe(0);
-    expect(migrate.stdout).toContain("Database is up to date.");
-    const seed = await runScript("seed", [], restored);
-    expect(seed.code).toBe(0);
-    expect(seed.stdout).toContain("nothing seeded");
-    const again = await runScript("backup", ["--out", path.join(work, "second.tar.gz")], restored);
-    expect(again.code).toBe(0);
-
-    // A server runs with an older schema than this code (its newest migration is recorded as rolled back):
-    // db:migrate refuses and changes nothing.
-    const owner = await joinDatabase(restored);
-    try {
-      const newest = manifest.migrations.at(-1)!.name;
-      await owner.query(`UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = $1`, [newest]);
-      const refusedMigrate = await runScript("migrate", [], restored);
-      expect(refusedMigrate.code).not.toBe(0);
-      expect(refusedMigrate.stderr).toMatch(/A Concord server is running on this database with an older schema/);
-      expect(refusedMigrate.stderr).not.toMatch(/\n\s+at /);
-      const rows = await owner.query(`SELECT 1 FROM _prisma_migrations WHERE migration_name = $1`, [newest]);
-      expect(rows.rowCount).toBe(1);
-      await owner.query(`UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = $1`, [newest]);
-    } finally {
-      await owner.end();
-    }
-
-    // Once the servers stop, a restore into a data directory that holds data is refused.
-    await serverB.stop();
-    const notEmpty = await runScript("restore", ["--from", archive], restored);
-    expect(notEmpty.code).not.toBe(0);
-    expect(notEmpty.stderr).toMatch(/target database is not empty/);
-  }, TEST_TIMEOUT_MS);
+      // Once the servers stop, a restore into a data directory that holds data is refused.
+      await serverB.stop();
+      const notEmpty = await runScript("restore", ["--from", archive], restored);
+      expect(notEmpty.code).not.toBe(0);
+      expect(notEmpty.stderr).toMatch(/target database is not empty/);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -10,13 +10,17 @@ function tree() {
       id: "root",
       path: "",
       children: [
-        { id: "lang", path: ":lang", children: [
-          { id: "home", index: true },
-          { id: "proposals", path: "proposals" },
-          { id: "proposal-new", path: "proposals/new" },
-          { id: "proposal", path: "proposals/:slug" },
-          { id: "splat", path: "*" },
-        ] },
+        {
+          id: "lang",
+          path: ":lang",
+          children: [
+            { id: "home", index: true },
+            { id: "proposals", path: "proposals" },
+            { id: "proposal-new", path: "proposals/new" },
+            { id: "proposal", path: "proposals/:slug" },
+            { id: "splat", path: "*" },
+          ],
+        },
         { id: "healthz", path: "healthz" },
       ],
     },

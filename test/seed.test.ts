@@ -14,7 +14,12 @@ describe("demo seed", () => {
     const statuses = (await prisma.proposal.groupBy({ by: ["status"], _count: { _all: true } })).map((g) => g.status).sort();
     expect(statuses).toEqual(["ADOPTED", "CONSULTATION", "DRAFT", "REJECTED", "VOTING", "WITHDRAWN"]);
     const votes = await prisma.vote.findMany({ select: { id: true, rule: true, status: true, outcome: true } });
-    expect(votes.filter((v) => v.status === "OPEN").map((v) => v.rule).sort()).toEqual(["SILENCE", "TWO_THIRDS"]);
+    expect(
+      votes
+        .filter((v) => v.status === "OPEN")
+        .map((v) => v.rule)
+        .sort(),
+    ).toEqual(["SILENCE", "TWO_THIRDS"]);
     for (const v of votes.filter((x) => x.status === "CLOSED")) expect((await recountVote(v.id)).matches).toBe(true);
     expect(await prisma.ballot.count({ where: { reservations: { not: [] } } })).toBeGreaterThan(0);
     expect((await verifyAuditChain()).ok).toBe(true);

@@ -67,8 +67,7 @@ export default function Home() {
         <p className="lead">{t("home.tagline")}</p>
         {user?.delegationCode ? (
           <p>
-            {t("home.yourDelegation")}{" "}
-            <Link to={`/${lang}/members/${user.delegationCode.toLowerCase()}`}>{delegationName(user.delegationCode, lang)}</Link> ·{" "}
+            {t("home.yourDelegation")} <Link to={`/${lang}/members/${user.delegationCode.toLowerCase()}`}>{delegationName(user.delegationCode, lang)}</Link> ·{" "}
             {t(`roles.${user.role}`)}
           </p>
         ) : null}

@@ -8,14 +8,7 @@ import { FormErrors, InputField, SelectField } from "~/components/ui/form";
 import { FormattedDate } from "~/components/ui/formatted";
 import { listApiTokens } from "~/modules/api/tokens.server";
 import { delegationName } from "~/modules/delegation/names";
-import {
-  changePassword,
-  endOtherSessions,
-  endOwnSession,
-  getAccount,
-  listOwnSessions,
-  updatePreferences,
-} from "~/modules/user/account.server";
+import { changePassword, endOtherSessions, endOwnSession, getAccount, listOwnSessions, updatePreferences } from "~/modules/user/account.server";
 import { ChangePasswordSchema, PreferencesSchema, SessionActionSchema } from "~/modules/user/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { domainErrorReply, invalidForm } from "~/utils/http.server";
@@ -124,9 +117,7 @@ export default function AccountPage() {
           <dt>{t("account:profile.delegation")}</dt>
           <dd>
             {account.delegation ? (
-              <Link to={`/${lang}/members/${account.delegation.code.toLowerCase()}`}>
-                {delegationName(account.delegation.code, lang)}
-              </Link>
+              <Link to={`/${lang}/members/${account.delegation.code.toLowerCase()}`}>{delegationName(account.delegation.code, lang)}</Link>
             ) : (
               t("common:noDelegation")
             )}
@@ -136,11 +127,7 @@ export default function AccountPage() {
           <input type="hidden" name="intent" value="preferences" />
           <FormErrors id={prefsForm.errorId} errors={prefsForm.errors} />
           <InputField label={t("account:profile.name")} meta={prefsFields.name} autoComplete="name" required />
-          <SelectField
-            label={t("account:profile.language")}
-            meta={prefsFields.locale}
-            options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
-          />
+          <SelectField label={t("account:profile.language")} meta={prefsFields.locale} options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} />
           <button type="submit" className="button">
             {t("account:profile.save")}
           </button>
@@ -159,13 +146,7 @@ export default function AccountPage() {
         <Form method="post" {...getFormProps(pwForm)} className="stack">
           <input type="hidden" name="intent" value="changePassword" />
           <FormErrors id={pwForm.errorId} errors={pwForm.errors} />
-          <InputField
-            label={t("account:password.current")}
-            meta={pwFields.currentPassword}
-            type="password"
-            autoComplete="current-password"
-            required
-          />
+          <InputField label={t("account:password.current")} meta={pwFields.currentPassword} type="password" autoComplete="current-password" required />
           <InputField
             label={t("account:password.new")}
             hint={t("account:password.hint", { count: PASSWORD_MIN_LENGTH })}
@@ -174,13 +155,7 @@ export default function AccountPage() {
             autoComplete="new-password"
             required
           />
-          <InputField
-            label={t("account:password.confirm")}
-            meta={pwFields.confirmPassword}
-            type="password"
-            autoComplete="new-password"
-            required
-          />
+          <InputField label={t("account:password.confirm")} meta={pwFields.confirmPassword} type="password" autoComplete="new-password" required />
           <button type="submit" className="button">
             {t("account:password.submit")}
           </button>

@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       retentionMonths: getEnv().SIGN_IN_RETENTION_MONTHS,
       title: await pageTitle(lang, "data.title", "privacy"),
     },
-    { headers: { "Cache-Control": "private, no-store" } }
+    { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
@@ -38,7 +38,9 @@ export default function PersonalDataPage() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/account`}><BackIcon /> {t("account:title")}</Link>
+        <Link to={`/${lang}/account`}>
+          <BackIcon /> {t("account:title")}
+        </Link>
       </p>
       <h1>{t("privacy:data.title")}</h1>
       <p>{t("privacy:data.intro")}</p>

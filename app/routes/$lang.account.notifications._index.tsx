@@ -14,14 +14,7 @@ import { followedDimensions, listFollows, setFollowedDimensions } from "~/module
 import { CATEGORY_NAMES, MAIL_MODES } from "~/modules/notification/categories";
 import { formatInZone, timeZones } from "~/modules/notification/format";
 import { nameObjects } from "~/modules/notification/objects.server";
-import {
-  getPreferences,
-  getSettings,
-  reachabilityOf,
-  requestAddressConfirmation,
-  savePreferences,
-  teamReachability,
-} from "~/modules/notification/preferences.server";
+import { getPreferences, getSettings, reachabilityOf, requestAddressConfirmation, savePreferences, teamReachability } from "~/modules/notification/preferences.server";
 import { ConfirmAddressSchema, DimensionsSchema, PreferencesSchema } from "~/modules/notification/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
@@ -129,7 +122,9 @@ export default function NotificationPreferences() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/notifications`}><BackIcon /> {t("centre.title")}</Link>
+        <Link to={`/${lang}/notifications`}>
+          <BackIcon /> {t("centre.title")}
+        </Link>
       </p>
       <h1>{t("preferences.title")}</h1>
       {saved ? (
@@ -279,7 +274,10 @@ export default function NotificationPreferences() {
               {team.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    {p.name} <span className="muted" dir="ltr">{p.email}</span>
+                    {p.name}{" "}
+                    <span className="muted" dir="ltr">
+                      {p.email}
+                    </span>
                   </td>
                   <td>{t(`common:roles.${p.role}`)}</td>
                   <td className={`reach reach-${p.reachability}`}>{t(`preferences.reachability.${p.reachability}`)}</td>

@@ -94,8 +94,7 @@ export default function TokensPage() {
             </code>
           </p>
           <p className="muted">
-            {created.scopes.map((s) => t(`api:tokens.scope.${scopeKey(s)}`)).join(", ")} · {t("api:tokens.expires")}{" "}
-            <FormattedDate value={created.expiresAt} lang={lang} />
+            {created.scopes.map((s) => t(`api:tokens.scope.${scopeKey(s)}`)).join(", ")} · {t("api:tokens.expires")} <FormattedDate value={created.expiresAt} lang={lang} />
           </p>
           <pre dir="ltr" className="code-sample">
             <code>{`curl -H "Authorization: Bearer ${created.secret}" ${apiBase}/proposals`}</code>
@@ -128,14 +127,7 @@ export default function TokensPage() {
             meta={fields.lifetimeDays}
             options={TOKEN_LIFETIMES_DAYS.map((d) => ({ value: String(d), label: t("api:tokens.days", { count: d }) }))}
           />
-          <InputField
-            label={t("api:tokens.password")}
-            hint={t("api:tokens.passwordHint")}
-            meta={fields.password}
-            type="password"
-            autoComplete="current-password"
-            required
-          />
+          <InputField label={t("api:tokens.password")} hint={t("api:tokens.passwordHint")} meta={fields.password} type="password" autoComplete="current-password" required />
           <button type="submit" className="button">
             {t("api:tokens.submit")}
           </button>

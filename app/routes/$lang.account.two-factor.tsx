@@ -6,13 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, InputField } from "~/components/ui/form";
 import { EnableTotpSchema, PasswordConfirmSchema } from "~/modules/user/schemas";
-import {
-  confirmEnrollment,
-  disableTotp,
-  regenerateRecoveryCodes,
-  remainingRecoveryCodes,
-  startEnrollment,
-} from "~/modules/user/totp.server";
+import { confirmEnrollment, disableTotp, regenerateRecoveryCodes, remainingRecoveryCodes, startEnrollment } from "~/modules/user/totp.server";
 import { requireUser } from "~/utils/auth.server";
 import { domainErrorReply, invalidForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/i18n.server";
@@ -98,7 +92,9 @@ export default function TwoFactorPage() {
   return (
     <div className="page narrow">
       <p>
-        <Link to={`/${data.lang}/account`}><BackIcon /> {t("account:title")}</Link>
+        <Link to={`/${data.lang}/account`}>
+          <BackIcon /> {t("account:title")}
+        </Link>
       </p>
       <h1>{t("account:twoFactor.heading")}</h1>
       {codes ? <RecoveryCodes codes={codes} /> : null}
@@ -122,26 +118,16 @@ export default function TwoFactorPage() {
             dangerouslySetInnerHTML={{ __html: data.enrollment.qrSvg }}
           />
           <p>
-            {t("account:twoFactor.secretLabel")} <code dir="ltr" data-testid="totp-secret">{data.enrollment.secret}</code>
+            {t("account:twoFactor.secretLabel")}{" "}
+            <code dir="ltr" data-testid="totp-secret">
+              {data.enrollment.secret}
+            </code>
           </p>
           <Form method="post" {...getFormProps(enableForm)} className="stack">
             <input type="hidden" name="intent" value="enable" />
             <FormErrors id={enableForm.errorId} errors={enableForm.errors} />
-            <InputField
-              label={t("account:twoFactor.password")}
-              meta={enableFields.password}
-              type="password"
-              autoComplete="current-password"
-              required
-            />
-            <InputField
-              label={t("account:twoFactor.code")}
-              meta={enableFields.code}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              dir="ltr"
-              required
-            />
+            <InputField label={t("account:twoFactor.password")} meta={enableFields.password} type="password" autoComplete="current-password" required />
+            <InputField label={t("account:twoFactor.code")} meta={enableFields.code} autoComplete="one-time-code" inputMode="numeric" dir="ltr" required />
             <button type="submit" className="button">
               {t("account:twoFactor.enable")}
             </button>
@@ -153,13 +139,7 @@ export default function TwoFactorPage() {
           <p>{t("account:twoFactor.remaining", { count: data.remaining })}</p>
           <Form method="post" {...getFormProps(manageForm)} className="stack">
             <FormErrors id={manageForm.errorId} errors={manageForm.errors} />
-            <InputField
-              label={t("account:twoFactor.password")}
-              meta={manageFields.password}
-              type="password"
-              autoComplete="current-password"
-              required
-            />
+            <InputField label={t("account:twoFactor.password")} meta={manageFields.password} type="password" autoComplete="current-password" required />
             <div className="button-row">
               <button type="submit" name="intent" value="regenerateCodes" className="button">
                 {t("account:twoFactor.regenerate")}

@@ -34,9 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       hash: e.hash,
     })),
     nextBefore: events.length === AUDIT_PAGE_SIZE ? events[events.length - 1]!.seq.toString() : null,
-    verification: verification
-      ? { ok: verification.ok, count: verification.count, brokenAt: verification.ok ? null : verification.brokenAt.toString() }
-      : null,
+    verification: verification ? { ok: verification.ok, count: verification.count, brokenAt: verification.ok ? null : verification.brokenAt.toString() } : null,
     title: await pageTitle(lang, "audit.title", "admin"),
   });
 }
@@ -47,7 +45,9 @@ export default function AuditLog() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/admin`}><BackIcon /> {t("admin:title")}</Link>
+        <Link to={`/${lang}/admin`}>
+          <BackIcon /> {t("admin:title")}
+        </Link>
       </p>
       <h1>{t("admin:audit.title")}</h1>
       <p>{t("admin:audit.intro")}</p>

@@ -88,7 +88,9 @@ export default function AdminInvitations() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/admin`}><BackIcon /> {t("admin:title")}</Link>
+        <Link to={`/${lang}/admin`}>
+          <BackIcon /> {t("admin:title")}
+        </Link>
       </p>
       <h1>{t("admin:invitations.title")}</h1>
       {created?.link ? (
@@ -106,19 +108,12 @@ export default function AdminInvitations() {
           <input type="hidden" name="intent" value="invite" />
           <FormErrors id={form.errorId} errors={form.errors} />
           <InputField label={t("admin:invitations.email")} meta={fields.email} type="email" dir="ltr" required />
-          <SelectField
-            label={t("admin:invitations.role")}
-            meta={fields.role}
-            options={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
-          />
+          <SelectField label={t("admin:invitations.role")} meta={fields.role} options={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} />
           <SelectField
             label={t("admin:invitations.delegation")}
             hint={t("admin:invitations.delegationHint")}
             meta={fields.delegationId}
-            options={[
-              { value: "", label: t("common:noDelegation") },
-              ...delegations.map((d) => ({ value: d.id, label: delegationName(d.code, lang) })),
-            ]}
+            options={[{ value: "", label: t("common:noDelegation") }, ...delegations.map((d) => ({ value: d.id, label: delegationName(d.code, lang) }))]}
           />
           <button type="submit" className="button">
             {t("admin:invitations.send")}

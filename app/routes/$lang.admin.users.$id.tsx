@@ -97,7 +97,9 @@ export default function AdminUser() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/admin/users`}><BackIcon /> {t("admin:users.title")}</Link>
+        <Link to={`/${lang}/admin/users`}>
+          <BackIcon /> {t("admin:users.title")}
+        </Link>
       </p>
       <h1>{user.name}</h1>
       {saved ? (
@@ -123,8 +125,7 @@ export default function AdminUser() {
               <strong data-testid="erased-state">{t("privacy:erase.erasedOn", { date: formatDate(user.erasedAt, lang) })}</strong> ·{" "}
             </>
           ) : null}
-          {user.disabledAt ? t("admin:users.disabled") : t("admin:users.active")} ·{" "}
-          {user.totpEnabledAt ? t("admin:users.twoFactorOn") : t("admin:users.twoFactorOff")} ·{" "}
+          {user.disabledAt ? t("admin:users.disabled") : t("admin:users.active")} · {user.totpEnabledAt ? t("admin:users.twoFactorOn") : t("admin:users.twoFactorOff")} ·{" "}
           {t("admin:users.activeSessions", { count: user._count.sessions })}
         </dd>
       </dl>
@@ -134,18 +135,11 @@ export default function AdminUser() {
         <Form method="post" {...getFormProps(form)} className="stack">
           <input type="hidden" name="intent" value="changeRole" />
           <FormErrors id={form.errorId} errors={form.errors} />
-          <SelectField
-            label={t("admin:users.role")}
-            meta={fields.role}
-            options={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
-          />
+          <SelectField label={t("admin:users.role")} meta={fields.role} options={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} />
           <SelectField
             label={t("admin:users.delegation")}
             meta={fields.delegationId}
-            options={[
-              { value: "", label: t("common:noDelegation") },
-              ...delegations.map((d) => ({ value: d.id, label: delegationName(d.code, lang) })),
-            ]}
+            options={[{ value: "", label: t("common:noDelegation") }, ...delegations.map((d) => ({ value: d.id, label: delegationName(d.code, lang) }))]}
           />
           <button type="submit" className="button">
             {t("admin:users.saveRole")}

@@ -95,9 +95,7 @@ export default function ApiReference() {
                 <h3 id={`${e.id}-heading`}>{t(`endpoints.${e.id}.summary`)}</h3>
                 <p dir="ltr">
                   <span className="api-method">{e.method}</span>
-                  <code>
-                    /api/v1{e.path}
-                  </code>
+                  <code>/api/v1{e.path}</code>
                 </p>
                 <p>{t(`endpoints.${e.id}.description`)}</p>
                 <p>
@@ -140,14 +138,13 @@ export default function ApiReference() {
                   </p>
                 ) : null}
                 <p>
-                  {t("reference.answer")}: {[e.status, ...e.alsoStatus].join(", ")} — <a href={`#schema-${e.answer.split(" ")[0]}`}>
+                  {t("reference.answer")}: {[e.status, ...e.alsoStatus].join(", ")} —{" "}
+                  <a href={`#schema-${e.answer.split(" ")[0]}`}>
                     <code dir="ltr">{e.answer}</code>
                   </a>
                   {e.paginated ? ` — ${t("reference.paginated")}` : null}
                 </p>
-                <p className="muted">
-                  {e.errors.map((status) => `${status}: ${t(`reference.statuses.${status}`)}`).join(" · ")}
-                </p>
+                <p className="muted">{e.errors.map((status) => `${status}: ${t(`reference.statuses.${status}`)}`).join(" · ")}</p>
                 <pre dir="ltr" className="code-sample">
                   <code>{e.curl}</code>
                 </pre>

@@ -27,10 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, lang);
   const view = await getDataset({ slug: params.slug ?? "", lang, viewer: user }).catch(throwAsResponse);
   const page = pageParam(new URL(request.url));
-  const [requests, t] = await Promise.all([
-    listAccessRequests({ viewer: user, datasetId: view.dataset.id, page }).catch(throwAsResponse),
-    getFixedT(lang, "research"),
-  ]);
+  const [requests, t] = await Promise.all([listAccessRequests({ viewer: user, datasetId: view.dataset.id, page }).catch(throwAsResponse), getFixedT(lang, "research")]);
   return json({
     lang,
     slug: view.dataset.slug,

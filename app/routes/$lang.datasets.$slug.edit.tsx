@@ -135,7 +135,9 @@ export default function EditDataset() {
           <input type="hidden" name="intent" value="text" />
           <input type="hidden" name="language" value={textLanguage} />
           <p className="muted">
-            {isOriginal ? t("research:datasets.editingOriginal", { language: uiLanguageName(textLanguage) }) : t("research:datasets.editingTranslation", { language: uiLanguageName(textLanguage) })}
+            {isOriginal
+              ? t("research:datasets.editingOriginal", { language: uiLanguageName(textLanguage) })
+              : t("research:datasets.editingTranslation", { language: uiLanguageName(textLanguage) })}
           </p>
           <FormErrors id={textForm.errorId} errors={textForm.errors} />
           <DatasetTextFields fields={textFields as never} withLanguage={false} />

@@ -139,7 +139,8 @@ export default function DatasetCatalogue() {
                 {d.isDemo ? <DemoBadge /> : null}
               </h2>
               <p className="meta">
-                <AccessBadge access={d.access} /> <TransferBadge crossBorder={d.crossBorder} /> · {t("research:datasets.stewardedBy", { delegation: delegationName(d.steward.code, lang) })}
+                <AccessBadge access={d.access} /> <TransferBadge crossBorder={d.crossBorder} /> ·{" "}
+                {t("research:datasets.stewardedBy", { delegation: delegationName(d.steward.code, lang) })}
               </p>
               <dl className="facts compact">
                 <dt>{t("research:datasets.residency")}</dt>

@@ -201,8 +201,7 @@ export default function Leaderboard() {
           <p className="muted">{t("research:leaderboard.noLimited")}</p>
         ) : !filters.limited ? (
           <p data-testid="limited-note">
-            {t("research:leaderboard.limitedHidden", { count: limited.count })}{" "}
-            <Link to={`?${showLimited}`}>{t("research:leaderboard.showLimited")}</Link>
+            {t("research:leaderboard.limitedHidden", { count: limited.count })} <Link to={`?${showLimited}`}>{t("research:leaderboard.showLimited")}</Link>
           </p>
         ) : (
           <>

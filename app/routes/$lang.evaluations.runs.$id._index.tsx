@@ -74,11 +74,7 @@ function Fact({ label, value, code = false }: { label: string; value: ReactNode 
   return (
     <>
       <dt>{label}</dt>
-      {stated ? (
-        <dd dir={code ? "ltr" : undefined}>{code ? <code className="wrap">{value}</code> : value}</dd>
-      ) : (
-        <dd className="muted not-stated">{t("provenance.notStated")}</dd>
-      )}
+      {stated ? <dd dir={code ? "ltr" : undefined}>{code ? <code className="wrap">{value}</code> : value}</dd> : <dd className="muted not-stated">{t("provenance.notStated")}</dd>}
     </>
   );
 }
@@ -178,7 +174,10 @@ export default function RunPage() {
                 </a>{" "}
                 <span className="muted">({t("research:files.bytes", { size: formatNumber(run.fileSize ?? 0, lang) })})</span>
                 <div>
-                  {t("research:files.sha256")}: <code className="checksum" dir="ltr">{run.fileSha256}</code>
+                  {t("research:files.sha256")}:{" "}
+                  <code className="checksum" dir="ltr">
+                    {run.fileSha256}
+                  </code>
                 </div>
               </dd>
             </>

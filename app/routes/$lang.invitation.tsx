@@ -28,9 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     lang,
     token,
-    invitation: invitation
-      ? { email: invitation.email, role: invitation.role, delegationCode: invitation.delegation?.code ?? null }
-      : null,
+    invitation: invitation ? { email: invitation.email, role: invitation.role, delegationCode: invitation.delegation?.code ?? null } : null,
     title: await pageTitle(lang, "invitation.title", "auth"),
   });
 }
@@ -95,18 +93,8 @@ export default function InvitationPage() {
           autoComplete="new-password"
           required
         />
-        <InputField
-          label={t("auth:invitation.confirmPassword")}
-          meta={fields.confirmPassword}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
-        <SelectField
-          label={t("auth:invitation.language")}
-          meta={fields.locale}
-          options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
-        />
+        <InputField label={t("auth:invitation.confirmPassword")} meta={fields.confirmPassword} type="password" autoComplete="new-password" required />
+        <SelectField label={t("auth:invitation.language")} meta={fields.locale} options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} />
         <button type="submit" className="button">
           {t("auth:invitation.submit")}
         </button>

@@ -49,10 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await signedInUser(result.userId);
   const home = `/${isLanguage(user.locale) ? user.locale : lang}`;
   // A role that must use a second factor but has none set up goes to set it up first.
-  const target =
-    requiresSecondFactor(user.role) && !result.needsSecondFactor
-      ? `/${lang}/account/two-factor`
-      : safeRedirect(submission.value.redirectTo, home);
+  const target = requiresSecondFactor(user.role) && !result.needsSecondFactor ? `/${lang}/account/two-factor` : safeRedirect(submission.value.redirectTo, home);
   if (result.needsSecondFactor) {
     return redirect(`/${lang}/login/two-factor?${new URLSearchParams({ redirectTo: target })}`, {
       headers: { "Set-Cookie": cookie },
@@ -75,13 +72,7 @@ export default function LoginPage() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <InputField label={t("auth:login.email")} meta={fields.email} type="email" autoComplete="username" dir="ltr" required />
-        <InputField
-          label={t("auth:login.password")}
-          meta={fields.password}
-          type="password"
-          autoComplete="current-password"
-          required
-        />
+        <InputField label={t("auth:login.password")} meta={fields.password} type="password" autoComplete="current-password" required />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("auth:login.submit")}
         </button>

@@ -50,15 +50,7 @@ export default function TwoFactorLoginPage() {
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <InputField
-          label={t("auth:twoFactor.code")}
-          hint={t("auth:twoFactor.codeHint")}
-          meta={fields.code}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          dir="ltr"
-          required
-        />
+        <InputField label={t("auth:twoFactor.code")} hint={t("auth:twoFactor.codeHint")} meta={fields.code} autoComplete="one-time-code" inputMode="numeric" dir="ltr" required />
         <button type="submit" className="button">
           {t("auth:twoFactor.submit")}
         </button>

@@ -65,7 +65,9 @@ export default function MemberProfile() {
   return (
     <div className="page">
       <p>
-        <Link to={`/${lang}/members`}><BackIcon /> {t("members:directory.title")}</Link>
+        <Link to={`/${lang}/members`}>
+          <BackIcon /> {t("members:directory.title")}
+        </Link>
       </p>
       <h1>{name}</h1>
       <dl className="facts">
@@ -148,11 +150,7 @@ function ProfileDsi({ lang, code, name, dsi }: { lang: string; code: string; nam
   const dir = isLanguage(lang) ? directionOf(lang) : "ltr";
   const { latest, comparison } = dsi;
   const assessPath = `/${lang}/strategies/dsi/${code.toLowerCase()}`;
-  const otherLabel = comparison
-    ? comparison.kind === "median"
-      ? t("dsi:chart.median", { count: comparison.count })
-      : delegationName(comparison.code!, lang)
-    : "";
+  const otherLabel = comparison ? (comparison.kind === "median" ? t("dsi:chart.median", { count: comparison.count }) : delegationName(comparison.code!, lang)) : "";
   return (
     <section aria-labelledby="dsi-heading" className="profile-dsi">
       <h2 id="dsi-heading">{t("dsi:profile.heading")}</h2>
@@ -184,14 +182,16 @@ function ProfileDsi({ lang, code, name, dsi }: { lang: string; code: string; nam
           {comparison && !comparison.scores ? <p className="muted">{t("dsi:profile.noComparison", { other: otherLabel, year: latest.year })}</p> : null}
           <RadarChart
             id="profile-radar"
-            title={comparison?.scores ? t("dsi:chart.radarCompared", { delegation: name, year: latest.year, other: otherLabel }) : t("dsi:chart.radar", { delegation: name, year: latest.year })}
+            title={
+              comparison?.scores
+                ? t("dsi:chart.radarCompared", { delegation: name, year: latest.year, other: otherLabel })
+                : t("dsi:chart.radar", { delegation: name, year: latest.year })
+            }
             series={[{ label: name, scores: latest.scores }, ...(comparison?.scores ? [{ label: otherLabel, scores: comparison.scores }] : [])]}
             lang={lang}
             dir={dir}
           />
-          {dsi.history.length > 1 ? (
-            <TrendChart id="profile-trend" title={t("dsi:chart.trend", { delegation: name })} points={dsi.history} lang={lang} dir={dir} />
-          ) : null}
+          {dsi.history.length > 1 ? <TrendChart id="profile-trend" title={t("dsi:chart.trend", { delegation: name })} points={dsi.history} lang={lang} dir={dir} /> : null}
         </>
       )}
       {dsi.mayAssess ? (

@@ -36,8 +36,7 @@ export default function MembersDirectory() {
       {groups.map((group) => (
         <section key={group.status} aria-labelledby={`group-${group.status}`}>
           <h2 id={`group-${group.status}`}>
-            {t(`common:delegationStatus.plural.${group.status}`)}{" "}
-            <span className="muted">({t("members:directory.count", { count: group.delegations.length })})</span>
+            {t(`common:delegationStatus.plural.${group.status}`)} <span className="muted">({t("members:directory.count", { count: group.delegations.length })})</span>
           </h2>
           <p className="muted">{t(`members:directory.statusExplained.${group.status}`)}</p>
           {group.delegations.length === 0 ? (

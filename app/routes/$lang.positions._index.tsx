@@ -44,8 +44,8 @@ export default function Positions() {
               </Link>
             </h2>
             <p className="meta">
-              {t("votes:positions.adoptedOn")} {p.adoptedAt ? <FormattedDate value={p.adoptedAt} lang={lang} /> : null} ·{" "}
-              {p.rule ? t(`votes:rule.${p.rule}`) : null} · {t("votes:positions.lead", { delegation: delegationName(p.leadCode, lang) })}
+              {t("votes:positions.adoptedOn")} {p.adoptedAt ? <FormattedDate value={p.adoptedAt} lang={lang} /> : null} · {p.rule ? t(`votes:rule.${p.rule}`) : null} ·{" "}
+              {t("votes:positions.lead", { delegation: delegationName(p.leadCode, lang) })}
             </p>
             <p className="muted">{p.topics.map((d) => t(`common:dsi.${d}`)).join(" · ")}</p>
           </li>

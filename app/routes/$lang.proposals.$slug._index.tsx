@@ -119,9 +119,7 @@ export default function ProposalPage() {
             <p>
               {t("proposals:aside.savedBy", { name: current.version.authorName })} <FormattedDate value={current.version.createdAt} lang={lang} withTime />
             </p>
-            {current.version.creditedDelegationCode ? (
-              <p>{t("proposals:aside.credited", { delegation: delegationName(current.version.creditedDelegationCode, lang) })}</p>
-            ) : null}
+            {current.version.creditedDelegationCode ? <p>{t("proposals:aside.credited", { delegation: delegationName(current.version.creditedDelegationCode, lang) })}</p> : null}
             {current.version.changeNote ? <p className="muted">“{current.version.changeNote}”</p> : null}
             <p>{t("proposals:aside.openBrackets", { count: openBracketCount })}</p>
           </section>
@@ -151,12 +149,7 @@ export default function ProposalPage() {
               <Form method="post" {...getFormProps(consultForm)} className="stack">
                 <FormErrors id={consultForm.errorId} errors={consultForm.errors} />
                 <input type="hidden" name="intent" value={proposal.status === "DRAFT" ? "openConsultation" : "extendConsultation"} />
-                <InputField
-                  label={proposal.status === "DRAFT" ? t("proposals:lead.openUntil") : t("proposals:lead.extendUntil")}
-                  meta={consultFields.until}
-                  type="date"
-                  required
-                />
+                <InputField label={proposal.status === "DRAFT" ? t("proposals:lead.openUntil") : t("proposals:lead.extendUntil")} meta={consultFields.until} type="date" required />
                 <button type="submit" className="button">
                   {proposal.status === "DRAFT" ? t("proposals:lead.open") : t("proposals:lead.extend")}
                 </button>

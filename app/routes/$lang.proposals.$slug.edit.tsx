@@ -33,7 +33,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({ lang, ...page, title: `${page.original.title} · Concord` });
 }
 
-type Answer = { result: SubmissionResult<string[]>; review: Review | null; conflict?: { version: number; authorName: string; title: string; sections: { key: string; heading: string; body: string }[] } };
+type Answer = {
+  result: SubmissionResult<string[]>;
+  review: Review | null;
+  conflict?: { version: number; authorName: string; title: string; sections: { key: string; heading: string; body: string }[] };
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLanguage(params);
@@ -124,7 +128,9 @@ function Editor({
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="baseVersion" value={base} />
-      {titleConflict ? <FieldConflict view={titleConflict} label={t("proposals:editor.title")} current={base} errors={resolutions.title.errors} textLanguage={textLanguage} /> : null}
+      {titleConflict ? (
+        <FieldConflict view={titleConflict} label={t("proposals:editor.title")} current={base} errors={resolutions.title.errors} textLanguage={textLanguage} />
+      ) : null}
       <div lang={textLanguage}>
         <InputField label={t("proposals:editor.title")} meta={fields.title} dir="auto" required />
       </div>

@@ -145,7 +145,10 @@ export default function VotePage() {
             {t("votes:own.castBy", { name: vote.ownBallot.castBy.name })} <FormattedDate value={vote.ownBallot.castAt} lang={lang} withTime />
           </p>
           <p>
-            {t("votes:own.receipt")} <code data-testid="receipt" dir="ltr">{vote.ownBallot.receipt}</code>
+            {t("votes:own.receipt")}{" "}
+            <code data-testid="receipt" dir="ltr">
+              {vote.ownBallot.receipt}
+            </code>
           </p>
           <p className="muted">{t("votes:own.receiptHint")}</p>
         </section>
@@ -168,11 +171,7 @@ export default function VotePage() {
                 ))}
                 <FieldErrors id={castFields.choice.errorId} errors={castFields.choice.errors} />
               </fieldset>
-              <TextareaField
-                label={vote?.rule === "SILENCE" ? t("votes:cast.reason") : t("votes:cast.explanation")}
-                meta={castFields.explanation}
-                rows={4}
-              />
+              <TextareaField label={vote?.rule === "SILENCE" ? t("votes:cast.reason") : t("votes:cast.explanation")} meta={castFields.explanation} rows={4} />
               <details open={reservationFields.some((f) => Boolean(f.getFieldset().text.initialValue))}>
                 <summary>{t("votes:cast.reservations")}</summary>
                 <p className="muted">{t("votes:cast.reservationsHint")}</p>
@@ -239,9 +238,7 @@ export default function VotePage() {
           <h3 id="record-heading">{t("votes:record.heading")}</h3>
           {vote?.closedEarly ? <p data-testid="closed-early">{t("notifications:vote.closedEarly")}</p> : null}
           {vote?.unableToVote.length ? (
-            <p data-testid="unable-to-vote">
-              {t("notifications:vote.unableToVote", { list: vote.unableToVote.map((u) => delegationName(u.code, lang)).join(", ") })}
-            </p>
+            <p data-testid="unable-to-vote">{t("notifications:vote.unableToVote", { list: vote.unableToVote.map((u) => delegationName(u.code, lang)).join(", ") })}</p>
           ) : null}
           <table>
             <thead>

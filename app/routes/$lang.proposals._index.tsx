@@ -59,7 +59,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     pageSize: result.pageSize,
     filters,
     mayCreate: can(user, "draftForDelegation"),
-    delegations: sortByName(delegations.filter((d) => d.status !== "OBSERVER"), lang).map((d) => d.code),
+    delegations: sortByName(
+      delegations.filter((d) => d.status !== "OBSERVER"),
+      lang,
+    ).map((d) => d.code),
     title: await pageTitle(lang, "list.title", "proposals"),
   });
 }
@@ -141,8 +144,7 @@ export default function ProposalList() {
                 </Link>
               </h2>
               <p className="meta">
-                <StatusBadge status={p.status} /> · {delegationName(p.leadCode, lang)} ·{" "}
-                {t("proposals:list.lastActivity")} <FormattedDate value={p.lastActivityAt} lang={lang} />
+                <StatusBadge status={p.status} /> · {delegationName(p.leadCode, lang)} · {t("proposals:list.lastActivity")} <FormattedDate value={p.lastActivityAt} lang={lang} />
               </p>
               <p className="muted">
                 {p.topics.map((d) => t(`common:dsi.${d}`)).join(" · ")} — {p.languages.map((l) => l.toUpperCase()).join(" ")}

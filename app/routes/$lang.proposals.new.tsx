@@ -61,17 +61,12 @@ export default function NewProposal() {
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
         <InputField label={t("proposals:editor.title")} meta={fields.title} dir="auto" required />
-        <SelectField
-          label={t("proposals:new.originalLanguage")}
-          meta={fields.originalLanguage}
-          options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
-        />
+        <SelectField label={t("proposals:new.originalLanguage")} meta={fields.originalLanguage} options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} />
         <fieldset className="field" aria-describedby={fields.topics.errors ? fields.topics.errorId : undefined}>
           <legend>{t("proposals:new.topics")}</legend>
           {DSI_DIMENSIONS.map((d) => (
             <label key={d} className="checkbox">
-              <input type="checkbox" name={fields.topics.name} value={d} defaultChecked={chosenTopics.has(d)} />{" "}
-              {t(`common:dsi.${d}`)}
+              <input type="checkbox" name={fields.topics.name} value={d} defaultChecked={chosenTopics.has(d)} /> {t(`common:dsi.${d}`)}
             </label>
           ))}
           <FieldErrors id={fields.topics.errorId} errors={fields.topics.errors} />

@@ -105,15 +105,7 @@ export default function StrategyPage() {
   const textDir = isLanguage(text.language) ? directionOf(text.language) : "auto";
   return (
     <div className="page strategy-page">
-      <StrategyHeader
-        lang={lang}
-        strategy={strategy}
-        text={text}
-        languages={current.languages}
-        isFallback={current.isFallback}
-        versionShown={version.number}
-        may={may}
-      />
+      <StrategyHeader lang={lang} strategy={strategy} text={text} languages={current.languages} isFallback={current.isFallback} versionShown={version.number} may={may} />
       {signedIn && strategy.publishedVersion !== null ? (
         <FollowButton lang={lang} targetType="STRATEGY" targetId={strategy.id} following={following} redirectTo={`/${lang}/strategies/${strategy.slug}`} />
       ) : null}
@@ -126,7 +118,9 @@ export default function StrategyPage() {
         <article className="strategy-text" lang={text.language} dir={textDir}>
           <p className="summary lead">{text.summary}</p>
           <section aria-labelledby="dimensions-heading" className="dimension-notes">
-            <h2 id="dimensions-heading" lang={lang} dir={directionOf(lang)}>{t("strategies:page.dimensions")}</h2>
+            <h2 id="dimensions-heading" lang={lang} dir={directionOf(lang)}>
+              {t("strategies:page.dimensions")}
+            </h2>
             <dl className="dimension-grid">
               {version.dimensions.map((d) => (
                 <div key={d} className="card">
@@ -195,7 +189,8 @@ export default function StrategyPage() {
                       {a.filename}
                     </a>{" "}
                     <span className="muted">
-                      ({ATTACHMENT_TYPE_LABELS[a.contentType as keyof typeof ATTACHMENT_TYPE_LABELS] ?? a.contentType}, {t("strategies:attachments.size", { size: formatNumber(Math.max(1, Math.round(a.size / 1024)), lang) })}
+                      ({ATTACHMENT_TYPE_LABELS[a.contentType as keyof typeof ATTACHMENT_TYPE_LABELS] ?? a.contentType},{" "}
+                      {t("strategies:attachments.size", { size: formatNumber(Math.max(1, Math.round(a.size / 1024)), lang) })}
                       {a.language ? `, ${languageName(a.language)}` : ""})
                     </span>
                     <br />

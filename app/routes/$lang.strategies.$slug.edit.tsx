@@ -63,7 +63,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         {
           result: submission.reply({ formErrors: ["errors.staleVersion"] }),
           review,
-          conflict: { version: current.version.number, authorName: current.version.authorName, title: current.text.title, summary: current.text.summary, sections: current.text.sections },
+          conflict: {
+            version: current.version.number,
+            authorName: current.version.authorName,
+            title: current.text.title,
+            summary: current.text.summary,
+            sections: current.text.sections,
+          },
         },
         { status: 409 },
       );
@@ -111,8 +117,7 @@ export default function EditStrategy() {
         sections: original.text.sections.map((s) => ({ key: s.key, heading: s.heading, body: s.body })),
       };
   const labels: Labels = {
-    field: (name) =>
-      name.startsWith("note-") ? t("strategies:editor.dimensionNote", { dimension: t(`common:dsi.${name.slice(5)}`) }) : t(`strategies:editor.${name}`),
+    field: (name) => (name.startsWith("note-") ? t("strategies:editor.dimensionNote", { dimension: t(`common:dsi.${name.slice(5)}`) }) : t(`strategies:editor.${name}`)),
     setValue: (set, value) => (set === "dimensions" ? t(`common:dsi.${value}`) : t(`strategies:sector.${value}`)),
   };
   return (

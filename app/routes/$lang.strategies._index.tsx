@@ -101,10 +101,30 @@ export default function StrategyList() {
       <p className="lead">{t("strategies:list.intro")}</p>
       {!signedIn ? <p className="muted">{t("strategies:list.publicOnly")}</p> : null}
       <Form method="get" className="filters" role="search" aria-label={t("strategies:list.filters")}>
-        <FilterSelect id="delegation" label={t("strategies:list.delegation")} value={filters.delegation} options={delegations.map((c) => ({ value: c, label: delegationName(c, lang) }))} />
-        <FilterSelect id="status" label={t("strategies:list.status")} value={filters.status} options={STRATEGY_STATUSES.map((s) => ({ value: s, label: t(`strategies:status.${s}`) }))} />
-        <FilterSelect id="dimension" label={t("strategies:list.dimension")} value={filters.dimension} options={DSI_DIMENSIONS.map((d) => ({ value: d, label: t(`common:dsi.${d}`) }))} />
-        <FilterSelect id="sector" label={t("strategies:list.sector")} value={filters.sector} options={STRATEGY_SECTORS.map((s) => ({ value: s, label: t(`strategies:sector.${s}`) }))} />
+        <FilterSelect
+          id="delegation"
+          label={t("strategies:list.delegation")}
+          value={filters.delegation}
+          options={delegations.map((c) => ({ value: c, label: delegationName(c, lang) }))}
+        />
+        <FilterSelect
+          id="status"
+          label={t("strategies:list.status")}
+          value={filters.status}
+          options={STRATEGY_STATUSES.map((s) => ({ value: s, label: t(`strategies:status.${s}`) }))}
+        />
+        <FilterSelect
+          id="dimension"
+          label={t("strategies:list.dimension")}
+          value={filters.dimension}
+          options={DSI_DIMENSIONS.map((d) => ({ value: d, label: t(`common:dsi.${d}`) }))}
+        />
+        <FilterSelect
+          id="sector"
+          label={t("strategies:list.sector")}
+          value={filters.sector}
+          options={STRATEGY_SECTORS.map((s) => ({ value: s, label: t(`strategies:sector.${s}`) }))}
+        />
         <FilterSelect id="language" label={t("strategies:list.language")} value={filters.language} options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} />
         <FilterSelect id="year" label={t("strategies:list.year")} value={filters.year} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
         <button type="submit" className="button">

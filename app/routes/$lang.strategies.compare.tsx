@@ -26,10 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const ids = compareIds(new URL(request.url));
   const tooMany = ids.length > COMPARE_MAX;
-  const [strategies, options] = await Promise.all([
-    tooMany ? Promise.resolve([]) : compareStrategies({ user, ids, lang }),
-    compareOptions({ user, lang }),
-  ]);
+  const [strategies, options] = await Promise.all([tooMany ? Promise.resolve([]) : compareStrategies({ user, ids, lang }), compareOptions({ user, lang })]);
   return json({
     lang,
     strategies,

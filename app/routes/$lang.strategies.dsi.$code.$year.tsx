@@ -157,7 +157,11 @@ export default function AssessmentPage() {
           <p>{t("dsi:assessment.overall", { score: formatNumber(overallScore(scores), lang) })}</p>
           <RadarChart
             id="assessment-radar"
-            title={median ? t("dsi:chart.radarCompared", { delegation: name, year, other: t("dsi:chart.median", { count: medianCount }) }) : t("dsi:chart.radar", { delegation: name, year })}
+            title={
+              median
+                ? t("dsi:chart.radarCompared", { delegation: name, year, other: t("dsi:chart.median", { count: medianCount }) })
+                : t("dsi:chart.radar", { delegation: name, year })
+            }
             series={[{ label: name, scores }, ...(median ? [{ label: t("dsi:chart.median", { count: medianCount }), scores: median }] : [])]}
             lang={lang}
             dir={dir}
@@ -245,7 +249,10 @@ export default function AssessmentPage() {
                 </div>
               );
             })}
-            <button className="button button-secondary" {...form.insert.getButtonProps({ name: fields.evidence.name, defaultValue: { indicator: DSI_INDICATORS[0].key, url: "", label: "" } })}>
+            <button
+              className="button button-secondary"
+              {...form.insert.getButtonProps({ name: fields.evidence.name, defaultValue: { indicator: DSI_INDICATORS[0].key, url: "", label: "" } })}
+            >
               {t("dsi:assessment.addEvidence")}
             </button>
           </fieldset>

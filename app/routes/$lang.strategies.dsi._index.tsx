@@ -27,7 +27,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const years = await publishedYears();
   const asked = Number(new URL(request.url).searchParams.get("year"));
   const year = years.includes(asked) ? asked : (years[0] ?? null);
-  const [rows, mine] = await Promise.all([year ? publishedForYear(year) : Promise.resolve([]), user ? listAssessmentsFor(user) : Promise.resolve({ own: [], queue: [] } as Awaited<ReturnType<typeof listAssessmentsFor>>)]);
+  const [rows, mine] = await Promise.all([
+    year ? publishedForYear(year) : Promise.resolve([]),
+    user ? listAssessmentsFor(user) : Promise.resolve({ own: [], queue: [] } as Awaited<ReturnType<typeof listAssessmentsFor>>),
+  ]);
   const ownCode = user?.delegation && isOwnHead(user, user.delegation.id) ? user.delegation.code : null;
   const started = new Set(mine.own.map((a) => a.year));
   return json({
@@ -168,7 +171,9 @@ export default function DsiIndex() {
 
       <OpenDataLinks
         links={[
-          ...(year ? [{ href: `/${lang}/strategies/dsi/scores.csv?year=${year}`, label: "formats.dsiCsvYear", values: { year: String(year) }, type: "text/csv", download: true }] : []),
+          ...(year
+            ? [{ href: `/${lang}/strategies/dsi/scores.csv?year=${year}`, label: "formats.dsiCsvYear", values: { year: String(year) }, type: "text/csv", download: true }]
+            : []),
           { href: `/${lang}/strategies/dsi/scores.csv`, label: "formats.dsiCsv", type: "text/csv", download: true },
           { href: "/api/v1/members", label: "formats.json", type: "application/json" },
         ]}

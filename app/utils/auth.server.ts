@@ -6,13 +6,7 @@ import { redirect } from "@remix-run/node";
 import { prisma } from "./db.server";
 import { getEnv } from "./env.server";
 import { PrismaSessionAdapter, hashSessionId, type SessionUserAttributes } from "./session-adapter.server";
-import {
-  RECENT_AUTHENTICATION_MS,
-  SECOND_FACTOR_WINDOW_MS,
-  SESSION_COOKIE_NAMES,
-  SESSION_EXTEND_INTERVAL_MS,
-  SESSION_IDLE_TIMEOUT_MS,
-} from "./session-policy";
+import { RECENT_AUTHENTICATION_MS, SECOND_FACTOR_WINDOW_MS, SESSION_COOKIE_NAMES, SESSION_EXTEND_INTERVAL_MS, SESSION_IDLE_TIMEOUT_MS } from "./session-policy";
 import type { Language } from "./i18n";
 import { can, requiresSecondFactor, type Act } from "./permissions";
 import { securityEvent } from "./logger.server";
@@ -81,10 +75,7 @@ export function toCurrentUser(row: SessionUserAttributes & { id: string }, sessi
   };
 }
 
-type SessionState =
-  | { kind: "anonymous" }
-  | { kind: "pendingSecondFactor"; sessionId: string; userId: string }
-  | { kind: "signedIn"; user: CurrentUser };
+type SessionState = { kind: "anonymous" } | { kind: "pendingSecondFactor"; sessionId: string; userId: string } | { kind: "signedIn"; user: CurrentUser };
 
 function readSessionCookie(request: Request): string | null {
   return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
@@ -128,7 +119,10 @@ async function resolveSession(request: Request): Promise<SessionState> {
   if (!session.fresh && SESSION_IDLE_TIMEOUT_MS - remaining > SESSION_EXTEND_INTERVAL_MS) {
     await new PrismaSessionAdapter(prisma).updateSessionExpiration(sessionId, new Date(now + SESSION_IDLE_TIMEOUT_MS));
   }
-  return { kind: "signedIn", user: toCurrentUser(user, { id: hashSessionId(sessionId), authenticatedAt: session.authenticatedAt ?? new Date(0), createdAt: session.createdAt ?? new Date(0) }) };
+  return {
+    kind: "signedIn",
+    user: toCurrentUser(user, { id: hashSessionId(sessionId), authenticatedAt: session.authenticatedAt ?? new Date(0), createdAt: session.createdAt ?? new Date(0) }),
+  };
 }
 
 export async function getUser(request: Request, context?: AppLoadContext): Promise<CurrentUser | null> {
@@ -145,12 +139,7 @@ function safeRedirectTarget(request: Request): string {
  * The signed-in user, or a redirect to the sign-in page that comes back here.
  * Roles that must use a second factor are sent to set one up before anything else.
  */
-export async function requireUser(
-  request: Request,
-  context: AppLoadContext | undefined,
-  lang: Language,
-  { allowMissingSecondFactor = false } = {},
-): Promise<CurrentUser> {
+export async function requireUser(request: Request, context: AppLoadContext | undefined, lang: Language, { allowMissingSecondFactor = false } = {}): Promise<CurrentUser> {
   const user = await getUser(request, context);
   if (!user) {
     const params = new URLSearchParams({ redirectTo: safeRedirectTarget(request) });
@@ -163,12 +152,7 @@ export async function requireUser(
 }
 
 /** The signed-in user if the permission table allows the act; otherwise 403. */
-export async function requirePermission(
-  request: Request,
-  context: AppLoadContext | undefined,
-  lang: Language,
-  act: Act,
-): Promise<CurrentUser> {
+export async function requirePermission(request: Request, context: AppLoadContext | undefined, lang: Language, act: Act): Promise<CurrentUser> {
   const user = await requireUser(request, context, lang);
   if (!can(user, act)) {
     securityEvent("permission.denied", { userId: user.id, act, path: new URL(request.url).pathname });

@@ -182,9 +182,7 @@ async function ensureAppRole(client: { query: (sql: string) => Promise<unknown> 
   await client.query(`DO $$ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${APP_ROLE} LOGIN; END IF;
   END $$`);
-  await client.query(
-    `ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '${password}'`,
-  );
+  await client.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '${password}'`);
 }
 
 /**
@@ -212,9 +210,7 @@ export async function findRunningEmbeddedPostgres(dataDir: string): Promise<Embe
   }
   const appPasswordFile = path.join(dir, "app-password");
   if (!fs.existsSync(appPasswordFile)) {
-    throw new EmbeddedPostgresUnavailable(
-      `The server running on ${dir} was started by an older version of Concord; restart it with this version, then run the command again.`,
-    );
+    throw new EmbeddedPostgresUnavailable(`The server running on ${dir} was started by an older version of Concord; restart it with this version, then run the command again.`);
   }
   const password = fs.readFileSync(path.join(dir, "superuser-password"), "utf8").trim();
   const appPassword = fs.readFileSync(appPasswordFile, "utf8").trim();

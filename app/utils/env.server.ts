@@ -3,9 +3,7 @@
 import path from "node:path";
 import { z } from "zod";
 
-const boolean = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const boolean = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -45,7 +43,10 @@ const schema = z.object({
   /** Seed demo content into an empty database. Defaults to on, except in production. */
   SEED_DEMO: boolean.optional(),
   /** smtp://user:pass@host:port — invitations are mailed when set. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
   MAIL_FROM: z.string().email().default("no-reply@concord.invalid"),
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
@@ -71,9 +72,17 @@ const schema = z.object({
   /** Path-style addressing (http://host/bucket/key), which MinIO and most self-hosted stores need. */
   S3_FORCE_PATH_STYLE: boolean.default("true"),
   /** Largest file accepted in one upload, in bytes (100 MiB). */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(100 * 1024 * 1024),
   /** Total size of the files one delegation may keep, in bytes (10 GiB). */
-  STORAGE_QUOTA_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024 * 1024),
+  STORAGE_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024 * 1024),
 });
 
 const checked = schema.superRefine((env, ctx) => {

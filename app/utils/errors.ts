@@ -67,11 +67,7 @@ export class ConsultationClosed extends DomainError {
  */
 export class FieldError extends DomainError {
   public readonly fields: Record<string, string[]>;
-  constructor(
-    status: 400 | 403 | 409 | 422,
-    fields: Record<string, string | string[]>,
-    values: Record<string, string | number> = {},
-  ) {
+  constructor(status: 400 | 403 | 409 | 422, fields: Record<string, string | string[]>, values: Record<string, string | number> = {}) {
     const entries = Object.entries(fields).map(([path, keys]) => [path, Array.isArray(keys) ? keys : [keys]] as const);
     super(status, entries[0]?.[1][0] ?? "validation.invalid", values);
     this.name = "FieldError";

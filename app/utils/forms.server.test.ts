@@ -6,7 +6,10 @@ const Section = z.object({ heading: z.string(), body: z.string() });
 const Schema = z.object({
   title: z.string(),
   topics: z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(z.string()).max(4)),
-  sections: z.array(Section.extend({ notes: z.array(z.string()) })).min(1).max(3),
+  sections: z
+    .array(Section.extend({ notes: z.array(z.string()) }))
+    .min(1)
+    .max(3),
 });
 
 function form(entries: [string, string][]) {
@@ -40,15 +43,31 @@ describe("boundLists", () => {
 
   it("closes gaps in indexes, keeping order", () => {
     const { formData, overflow } = boundLists(
-      form([["sections[2].heading", "b"], ["sections[0].heading", "a"], ["sections[2].body", "bb"], ["title", "t"]]),
+      form([
+        ["sections[2].heading", "b"],
+        ["sections[0].heading", "a"],
+        ["sections[2].body", "bb"],
+        ["title", "t"],
+      ]),
       limits,
     );
     expect(overflow).toEqual([]);
-    expect([...formData.entries()]).toEqual([["sections[1].heading", "b"], ["sections[0].heading", "a"], ["sections[1].body", "bb"], ["title", "t"]]);
+    expect([...formData.entries()]).toEqual([
+      ["sections[1].heading", "b"],
+      ["sections[0].heading", "a"],
+      ["sections[1].body", "bb"],
+      ["title", "t"],
+    ]);
   });
 
   it("refuses an index past the maximum and never echoes it", () => {
-    const { formData, overflow } = boundLists(form([["sections[99999].heading", "h"], ["sections[0].heading", "a"]]), limits);
+    const { formData, overflow } = boundLists(
+      form([
+        ["sections[99999].heading", "h"],
+        ["sections[0].heading", "a"],
+      ]),
+      limits,
+    );
     expect(overflow).toEqual([{ name: "sections", max: 3 }]);
     expect([...formData.keys()]).toEqual(["sections[0].heading"]);
   });
@@ -58,13 +77,25 @@ describe("boundLists", () => {
     for (let i = 0; i < 60; i++) entries.push([`sections[1].notes[${i}]`, "n"]);
     for (let i = 0; i < 9; i++) entries.push(["topics", `t${i}`]);
     const { formData, overflow } = boundLists(form(entries), limits);
-    expect(overflow).toEqual(expect.arrayContaining([{ name: "sections[1].notes", max: LIST_DEFAULT_MAX }, { name: "topics", max: 4 }]));
+    expect(overflow).toEqual(
+      expect.arrayContaining([
+        { name: "sections[1].notes", max: LIST_DEFAULT_MAX },
+        { name: "topics", max: 4 },
+      ]),
+    );
     expect(formData.getAll("topics")).toHaveLength(4);
     expect([...formData.keys()].filter((k) => k.startsWith("sections[0].notes"))).toHaveLength(LIST_DEFAULT_MAX);
   });
 
   it("drops names a list parser could misread", () => {
-    const { formData } = boundLists(form([["sections[x].heading", "h"], ["a[]", "1"], ["plain", "p"]]), limits);
+    const { formData } = boundLists(
+      form([
+        ["sections[x].heading", "h"],
+        ["a[]", "1"],
+        ["plain", "p"],
+      ]),
+      limits,
+    );
     expect([...formData.keys()]).toEqual(["plain"]);
   });
 });
@@ -72,7 +103,14 @@ describe("boundLists", () => {
 describe("parseForm", () => {
   it("refuses a huge index at once, with the message beside the list and a small echo", () => {
     const started = performance.now();
-    const submission = parseForm(form([["title", "t"], ["sections[99999].heading", "h"], ["sections[99999].body", "b"]]), Schema);
+    const submission = parseForm(
+      form([
+        ["title", "t"],
+        ["sections[99999].heading", "h"],
+        ["sections[99999].body", "b"],
+      ]),
+      Schema,
+    );
     expect(performance.now() - started).toBeLessThan(1000);
     expect(submission.status).toBe("error");
     expect(submission.status === "error" && submission.error?.sections).toEqual(['validation.tooMany|{"count":3}']);
@@ -82,7 +120,13 @@ describe("parseForm", () => {
 
   it("parses a valid form after closing gaps", () => {
     const submission = parseForm(
-      form([["title", "t"], ["topics", "a"], ["sections[2].heading", "h"], ["sections[2].body", "b"], ["sections[2].notes[3]", "n"]]),
+      form([
+        ["title", "t"],
+        ["topics", "a"],
+        ["sections[2].heading", "h"],
+        ["sections[2].body", "b"],
+        ["sections[2].notes[3]", "n"],
+      ]),
       Schema,
     );
     expect(submission.status === "error" ? submission.error : undefined).toBeUndefined();

@@ -43,10 +43,7 @@ export function nameToPath(name: string): Segment[] | null {
 }
 
 function pathToName(path: Segment[]): string {
-  return path.reduce<string>(
-    (name, segment) => (typeof segment === "number" ? `${name}[${segment}]` : name ? `${name}.${segment}` : segment),
-    "",
-  );
+  return path.reduce<string>((name, segment) => (typeof segment === "number" ? `${name}[${segment}]` : name ? `${name}.${segment}` : segment), "");
 }
 
 /** The pattern of a path: list indexes replaced by `[]`, e.g. `sections[].heading`. */

@@ -63,11 +63,12 @@ export function domainErrorReply<Intent extends string | undefined = undefined>(
   const withValues = (key: string) => (Object.keys(error.values).length ? `${key}|${JSON.stringify(error.values)}` : key);
   const message = withValues(error.messageKey);
   // A field error names its own fields; other errors go beside `options.field` or above the form.
-  const result = error instanceof FieldError
-    ? submission.reply({ fieldErrors: Object.fromEntries(Object.entries(error.fields).map(([path, keys]) => [path, keys.map(withValues)])), hideFields: options.hideFields })
-    : options.field
-    ? submission.reply({ fieldErrors: { [options.field]: [message] }, hideFields: options.hideFields })
-    : submission.reply({ formErrors: [message], hideFields: options.hideFields });
+  const result =
+    error instanceof FieldError
+      ? submission.reply({ fieldErrors: Object.fromEntries(Object.entries(error.fields).map(([path, keys]) => [path, keys.map(withValues)])), hideFields: options.hideFields })
+      : options.field
+        ? submission.reply({ fieldErrors: { [options.field]: [message] }, hideFields: options.hideFields })
+        : submission.reply({ formErrors: [message], hideFields: options.hideFields });
   return json({ intent: options.intent as Intent, result }, { status: error.status });
 }
 

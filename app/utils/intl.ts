@@ -28,11 +28,9 @@ export const numberFormat = (locales: Locales, options?: Intl.NumberFormatOption
 export const displayNames = (locales: Locales, options: Intl.DisplayNamesOptions) =>
   memo("displayNames", locales, options, () => new Intl.DisplayNames(locales as string | string[], options));
 
-export const collatorOf = (locales: Locales, options?: Intl.CollatorOptions) =>
-  memo("collator", locales, options, () => new Intl.Collator(locales as string | string[], options));
+export const collatorOf = (locales: Locales, options?: Intl.CollatorOptions) => memo("collator", locales, options, () => new Intl.Collator(locales as string | string[], options));
 
-export const listFormat = (locales: Locales, options?: Intl.ListFormatOptions) =>
-  memo("list", locales, options, () => new Intl.ListFormat(locales as string | string[], options));
+export const listFormat = (locales: Locales, options?: Intl.ListFormatOptions) => memo("list", locales, options, () => new Intl.ListFormat(locales as string | string[], options));
 
 export const pluralRules = (locales: Locales, options?: Intl.PluralRulesOptions) =>
   memo("plural", locales, options, () => new Intl.PluralRules(locales as string | string[], options));

@@ -7,20 +7,7 @@ export const logger = pino({
   base: { service: "concord" },
   timestamp: pino.stdTimeFunctions.isoTime,
   redact: {
-    paths: [
-      "password",
-      "*.password",
-      "token",
-      "*.token",
-      "sessionId",
-      "*.sessionId",
-      "cookie",
-      "*.cookie",
-      "headers.cookie",
-      "headers.authorization",
-      "totp",
-      "*.totp",
-    ],
+    paths: ["password", "*.password", "token", "*.token", "sessionId", "*.sessionId", "cookie", "*.cookie", "headers.cookie", "headers.authorization", "totp", "*.totp"],
     censor: "[redacted]",
   },
 });

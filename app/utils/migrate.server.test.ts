@@ -36,10 +36,7 @@ type RecordedMigration = {
 };
 
 function recordedMigrations(url: string) {
-  return query<RecordedMigration>(
-    url,
-    "SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name",
-  );
+  return query<RecordedMigration>(url, "SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name");
 }
 
 describe("applyMigrations", () => {
@@ -79,10 +76,7 @@ describe("applyMigrations", () => {
   });
 
   it("applies each migration once when two servers start at the same time", async () => {
-    const [first, second] = await Promise.all([
-      applyMigrations({ connectionString: url }),
-      applyMigrations({ connectionString: url }),
-    ]);
+    const [first, second] = await Promise.all([applyMigrations({ connectionString: url }), applyMigrations({ connectionString: url })]);
 
     expect([...first, ...second].sort((a, b) => a.localeCompare(b))).toEqual(names);
     expect(await recordedMigrations(url)).toHaveLength(names.length);
@@ -114,9 +108,7 @@ describe("applyMigrations", () => {
       await fs.mkdir(path.join(dir, "99999999999999_later"));
       await fs.writeFile(path.join(dir, "99999999999999_later", "migration.sql"), "CREATE TABLE later (id int);");
 
-      await expect(applyMigrations({ connectionString: url, migrationsDir: dir })).rejects.toThrow(
-        `Migration ${names[0]} was changed after it was applied`,
-      );
+      await expect(applyMigrations({ connectionString: url, migrationsDir: dir })).rejects.toThrow(`Migration ${names[0]} was changed after it was applied`);
       expect(await recordedMigrations(url)).toEqual(before);
       const [{ table }] = await query<{ table: string | null }>(url, "SELECT to_regclass('later')::text AS table");
       expect(table).toBeNull();
@@ -127,17 +119,12 @@ describe("applyMigrations", () => {
       const last = names[names.length - 1];
       await fs.rm(path.join(dir, last), { recursive: true });
 
-      await expect(applyMigrations({ connectionString: url, migrationsDir: dir })).rejects.toThrow(
-        `Migration ${last} is applied to the database but missing`,
-      );
+      await expect(applyMigrations({ connectionString: url, migrationsDir: dir })).rejects.toThrow(`Migration ${last} is applied to the database but missing`);
     });
 
     it("rolls back a failing migration entirely and does not record it", async () => {
       await fs.mkdir(path.join(dir, "99999999999999_broken"));
-      await fs.writeFile(
-        path.join(dir, "99999999999999_broken", "migration.sql"),
-        "CREATE TABLE half_done (id int);\nSELECT no_such_column FROM half_done;\n",
-      );
+      await fs.writeFile(path.join(dir, "99999999999999_broken", "migration.sql"), "CREATE TABLE half_done (id int);\nSELECT no_such_column FROM half_done;\n");
 
       await expect(applyMigrations({ connectionString: url, migrationsDir: dir })).rejects.toThrow(
         /Migration 99999999999999_broken failed and was rolled back: .*no_such_column.*line 2/,

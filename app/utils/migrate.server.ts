@@ -63,13 +63,7 @@ export type ApplyMigrationsOptions = {
  * Migration files must not contain their own BEGIN/COMMIT, nor statements that
  * cannot run inside a transaction (CREATE INDEX CONCURRENTLY).
  */
-export async function applyMigrations({
-  connectionString,
-  migrationsDir = DEFAULT_MIGRATIONS_DIR,
-  log = () => {},
-  beforeApply,
-  upTo,
-}: ApplyMigrationsOptions): Promise<string[]> {
+export async function applyMigrations({ connectionString, migrationsDir = DEFAULT_MIGRATIONS_DIR, log = () => {}, beforeApply, upTo }: ApplyMigrationsOptions): Promise<string[]> {
   const all = await readMigrations(migrationsDir);
   const end = upTo === undefined ? all.length : all.findIndex((migration) => migration.name === upTo) + 1;
   if (end === 0) throw new Error(`Migration ${upTo} is not in ${migrationsDir}.`);
@@ -136,9 +130,7 @@ async function readMigrations(migrationsDir: string): Promise<MigrationFile[]> {
 }
 
 async function acquireMigrationLock(client: pg.Client, log: (message: string) => void) {
-  const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
-    PRISMA_ADVISORY_LOCK_KEY,
-  ]);
+  const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [PRISMA_ADVISORY_LOCK_KEY]);
   if (rows[0].locked) return;
   log("another process is applying migrations; waiting for it to finish");
   await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
@@ -155,16 +147,11 @@ function pendingMigrations(migrations: MigrationFile[], rows: MigrationRow[], mi
     );
   }
   // A rolled-back migration counts as not applied (it will be applied again), as in Prisma.
-  const applied = new Map(
-    rows.filter((row) => row.rolled_back_at === null).map((row) => [row.migration_name, row.checksum]),
-  );
+  const applied = new Map(rows.filter((row) => row.rolled_back_at === null).map((row) => [row.migration_name, row.checksum]));
   const inFolder = new Set(migrations.map((migration) => migration.name));
   for (const name of applied.keys()) {
     if (!inFolder.has(name)) {
-      throw new Error(
-        `Migration ${name} is applied to the database but missing from ${migrationsDir}. ` +
-          `Restore it (the database is newer than this code?) before migrating.`,
-      );
+      throw new Error(`Migration ${name} is applied to the database but missing from ${migrationsDir}. ` + `Restore it (the database is newer than this code?) before migrating.`);
     }
   }
   for (const migration of migrations) {

@@ -28,18 +28,18 @@ const of = (role: Role, status: DelegationStatus | null): Actor => ({ role, dele
 
 const MATRIX: Row[] = [
   //                                        read comm draft publ cosp ballot rsrch chair mod  audit admin own  alt
-  ["anonymous", null,                        [N,   N,   N,    N,   N,   N,     N,    N,    N,   N,    N,    N, N]],
-  ["head of member", of("HEAD", "MEMBER"),   [Y,   Y,   Y,    Y,   Y,   Y,     Y,    N,    N,   N,    N,    Y, Y]],
-  ["alternate of member", of("ALTERNATE", "MEMBER"), [Y, Y, Y, Y,  Y,   Y,     Y,    N,    N,   N,    N,    Y, N]],
-  ["delegate of member", of("DELEGATE", "MEMBER"),   [Y, Y, Y, N,  N,   N,     Y,    N,    N,   N,    N,    Y, N]],
-  ["expert of member", of("EXPERT", "MEMBER"),       [Y, Y, N, N,  N,   N,     Y,    N,    N,   N,    N,    Y, N]],
-  ["expert without delegation", of("EXPERT", null),  [Y, Y, N, N,  N,   N,     Y,    N,    N,   N,    N,    Y, N]],
-  ["head of partner", of("HEAD", "PARTNER"),         [Y, Y, Y, Y,  Y,   N,     Y,    N,    N,   N,    N,    Y, Y]],
-  ["delegate of partner", of("DELEGATE", "PARTNER"), [Y, Y, Y, N,  N,   N,     Y,    N,    N,   N,    N,    Y, N]],
-  ["head of observer", of("HEAD", "OBSERVER"),       [Y, Y, N, Y,  N,   N,     Y,    N,    N,   N,    N,    Y, Y]],
-  ["delegate of observer", of("DELEGATE", "OBSERVER"), [Y, Y, N, N, N,  N,     Y,    N,    N,   N,    N,    Y, N]],
-  ["observer", of("OBSERVER", "OBSERVER"),           [Y, Y, N, N,  N,   N,     N,    N,    N,   N,    N,    Y, N]],
-  ["secretariat", of("SECRETARIAT", null),           [Y, Y, N, N,  N,   N,     Y,    Y,    Y,   Y,    Y,    Y, N]],
+  ["anonymous", null, [N, N, N, N, N, N, N, N, N, N, N, N, N]],
+  ["head of member", of("HEAD", "MEMBER"), [Y, Y, Y, Y, Y, Y, Y, N, N, N, N, Y, Y]],
+  ["alternate of member", of("ALTERNATE", "MEMBER"), [Y, Y, Y, Y, Y, Y, Y, N, N, N, N, Y, N]],
+  ["delegate of member", of("DELEGATE", "MEMBER"), [Y, Y, Y, N, N, N, Y, N, N, N, N, Y, N]],
+  ["expert of member", of("EXPERT", "MEMBER"), [Y, Y, N, N, N, N, Y, N, N, N, N, Y, N]],
+  ["expert without delegation", of("EXPERT", null), [Y, Y, N, N, N, N, Y, N, N, N, N, Y, N]],
+  ["head of partner", of("HEAD", "PARTNER"), [Y, Y, Y, Y, Y, N, Y, N, N, N, N, Y, Y]],
+  ["delegate of partner", of("DELEGATE", "PARTNER"), [Y, Y, Y, N, N, N, Y, N, N, N, N, Y, N]],
+  ["head of observer", of("HEAD", "OBSERVER"), [Y, Y, N, Y, N, N, Y, N, N, N, N, Y, Y]],
+  ["delegate of observer", of("DELEGATE", "OBSERVER"), [Y, Y, N, N, N, N, Y, N, N, N, N, Y, N]],
+  ["observer", of("OBSERVER", "OBSERVER"), [Y, Y, N, N, N, N, N, N, N, N, N, Y, N]],
+  ["secretariat", of("SECRETARIAT", null), [Y, Y, N, N, N, N, Y, Y, Y, Y, Y, Y, N]],
 ];
 
 describe("permission table", () => {
@@ -50,9 +50,7 @@ describe("permission table", () => {
   for (const [label, actor, expected] of MATRIX) {
     it(`${label}`, () => {
       const actual = ORDER.map((act) => can(actor, act));
-      expect(Object.fromEntries(ORDER.map((a, i) => [a, actual[i]]))).toEqual(
-        Object.fromEntries(ORDER.map((a, i) => [a, expected[i]])),
-      );
+      expect(Object.fromEntries(ORDER.map((a, i) => [a, actual[i]]))).toEqual(Object.fromEntries(ORDER.map((a, i) => [a, expected[i]])));
     });
   }
 

@@ -7,8 +7,7 @@ export type Actor = { role: Role; delegation: { status: DelegationStatus } | nul
 
 const signedIn = (a: Actor) => a !== null;
 const isSecretariat = (a: Actor) => a?.role === "SECRETARIAT";
-const inDelegationWithStatus = (a: Actor, statuses: DelegationStatus[]) =>
-  a?.delegation != null && statuses.includes(a.delegation.status);
+const inDelegationWithStatus = (a: Actor, statuses: DelegationStatus[]) => a?.delegation != null && statuses.includes(a.delegation.status);
 const hasRole = (a: Actor, roles: Role[]) => a != null && roles.includes(a.role);
 const DRAFTING_ROLES: Role[] = ["HEAD", "ALTERNATE", "DELEGATE"];
 const LEADING_ROLES: Role[] = ["HEAD", "ALTERNATE"];

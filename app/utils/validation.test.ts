@@ -5,14 +5,11 @@ const title = text({ max: 200 });
 const body = text({ max: 5000, multiline: true });
 
 describe("bidirectional controls", () => {
-  it.each(["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"])(
-    "refuses U+%s in a title, with a message that says why",
-    (control) => {
-      const result = title.safeParse(`Budget ${control}lanigiro${control} approved`);
-      expect(result.success).toBe(false);
-      expect(result.error?.issues[0]?.message).toBe("validation.bidiControls");
-    },
-  );
+  it.each(["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"])("refuses U+%s in a title, with a message that says why", (control) => {
+    const result = title.safeParse(`Budget ${control}lanigiro${control} approved`);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe("validation.bidiControls");
+  });
 
   it("keeps the marks right-to-left text needs", () => {
     expect(title.safeParse("السيادة الرقمية \u200F(2026)\u200E").success).toBe(true);

@@ -23,7 +23,13 @@ async function audit(page: Page, path: string): Promise<string[]> {
   expect(passes).toBeGreaterThan(10);
   return (violations as Violation[])
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${path}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    .map(
+      (v) =>
+        `${path}: ${v.id} (${v.help}) at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(", ")}`,
+    );
 }
 
 describe.skipIf(!hasBrowser)("accessibility (axe-core, WCAG 2.x A/AA)", () => {

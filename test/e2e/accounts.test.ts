@@ -144,7 +144,9 @@ describe.skipIf(!hasBrowser)("accounts in the browser", () => {
     // A page on another origin that posts a form to Concord as soon as it loads.
     const attacker = http.createServer((_req, res) => {
       res.setHeader("Content-Type", "text/html");
-      res.end(`<form id="f" method="post" action="${baseUrl()}/en/account"><input name="intent" value="endOtherSessions"></form><script>document.getElementById("f").submit()</script>`);
+      res.end(
+        `<form id="f" method="post" action="${baseUrl()}/en/account"><input name="intent" value="endOtherSessions"></form><script>document.getElementById("f").submit()</script>`,
+      );
     });
     await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
     const port = (attacker.address() as AddressInfo).port;

@@ -184,7 +184,10 @@ describe.skipIf(!hasBrowser)("hostile requests", () => {
 
   it("refuses a runaway list with a 4xx and a small page, and keeps answering /healthz", async () => {
     const url = `${baseUrl()}/en/proposals/new`;
-    for (const body of ["title=t&sections[99999].heading=h&sections[99999].body=b", `title=t&${Array.from({ length: 3000 }, (_, i) => `sections[${i % 999}].heading=h`).join("&")}`]) {
+    for (const body of [
+      "title=t&sections[99999].heading=h&sections[99999].body=b",
+      `title=t&${Array.from({ length: 3000 }, (_, i) => `sections[${i % 999}].heading=h`).join("&")}`,
+    ]) {
       const { status, ms, size } = await send(url, { name: "runaway", body }, cookie);
       expect(status).toBeGreaterThanOrEqual(400);
       expect(status).toBeLessThan(500);

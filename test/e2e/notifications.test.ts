@@ -14,7 +14,10 @@ const TITLE = "Cross-border data flows for AI training";
 
 async function mails(): Promise<{ to: string; mail: ParsedMail }[]> {
   const dir = inject("mailDir");
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".eml")).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".eml"))
+    .sort();
   return Promise.all(
     files.map(async (f) => {
       const mail = await simpleParser(fs.readFileSync(path.join(dir, f)));
@@ -47,7 +50,13 @@ describe.skipIf(!hasBrowser)("notifications in the browser", () => {
     const { actorFor } = await import("../factories");
     const lead = await actorFor(await prisma.user.findUniqueOrThrow({ where: { email: "delegate.br@demo.concord.example" } }));
     const chair = await actorFor(await prisma.user.findUniqueOrThrow({ where: { email: "secretariat@demo.concord.example" } }));
-    const proposal = await createProposal({ actor: lead, title: TITLE, originalLanguage: "en", topics: ["DATA_OWNERSHIP"], sections: [{ heading: "Principle", body: "Data stays where its people decide." }] });
+    const proposal = await createProposal({
+      actor: lead,
+      title: TITLE,
+      originalLanguage: "en",
+      topics: ["DATA_OWNERSHIP"],
+      sections: [{ heading: "Principle", body: "Data stays where its people decide." }],
+    });
     slug = proposal.slug;
     voteId = (await openVote({ actor: chair, proposalId: proposal.id, rule: "SIMPLE_MAJORITY", quorumPercent: 20, closesAt: new Date(Date.now() + 3 * 86_400_000) })).id;
   });
@@ -142,7 +151,10 @@ describe.skipIf(!hasBrowser)("notifications in the browser", () => {
     const prisma = await e2eDb();
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "delegate.eg@demo.concord.example" } });
     expect(await prisma.notificationSettings.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ timeZone: "Asia/Tehran", digestHour: 18 });
-    expect(await prisma.notificationPreference.findUniqueOrThrow({ where: { userId_category: { userId: user.id, category: "comments" } } })).toMatchObject({ email: "OFF", inApp: true });
+    expect(await prisma.notificationPreference.findUniqueOrThrow({ where: { userId_category: { userId: user.id, category: "comments" } } })).toMatchObject({
+      email: "OFF",
+      inApp: true,
+    });
     expect(await prisma.notificationPreference.findUniqueOrThrow({ where: { userId_category: { userId: user.id, category: "strategies" } } })).toMatchObject({ inApp: false });
     expect(await prisma.follow.count({ where: { userId: user.id, targetType: "DSI_DIMENSION", targetId: "DATA_OWNERSHIP" } })).toBe(1);
   });

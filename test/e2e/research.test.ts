@@ -26,7 +26,13 @@ async function audit(page: Page, path: string): Promise<string[]> {
   expect(passes).toBeGreaterThan(10);
   return (violations as Violation[])
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${path}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    .map(
+      (v) =>
+        `${path}: ${v.id} (${v.help}) at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(", ")}`,
+    );
 }
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -190,4 +196,3 @@ describe.skipIf(!hasBrowser)("models, evaluations and datasets in the browser", 
     }, 180_000);
   }
 });
-

@@ -55,7 +55,13 @@ describe.skipIf(!hasBrowser)("search in the browser", () => {
     expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
     const box = page.getByRole("searchbox", { name: t("ar", "common", "nav.searchLabel") });
     await box.fill("السيادة");
-    await Promise.all([page.waitForURL(/\/ar\/search\?q=/), page.getByRole("search", { name: t("ar", "common", "nav.searchLabel") }).getByRole("button").click()]);
+    await Promise.all([
+      page.waitForURL(/\/ar\/search\?q=/),
+      page
+        .getByRole("search", { name: t("ar", "common", "nav.searchLabel") })
+        .getByRole("button")
+        .click(),
+    ]);
     const result = page.locator(".search-results > li").filter({ hasText: "الاستراتيجية الوطنية للذكاء الاصطناعي السيادي" });
     await expect.poll(() => result.count()).toBe(1);
     expect(await result.locator("mark").allTextContents()).toContain("السيادي");
@@ -83,7 +89,13 @@ describe.skipIf(!hasBrowser)("search in the browser", () => {
     expect(await result.locator(".result-kind").textContent()).toBe(t("zh", "search", "kind.proposal"));
     expect(await result.locator("mark").allTextContents()).toEqual(["解码参数"]);
     // Grouped by kind: the proposals tab shows it alone.
-    await Promise.all([page.waitForURL(/kind=proposal/), page.locator(".search-kinds a").filter({ hasText: t("zh", "search", "kindPlural.proposal") }).click()]);
+    await Promise.all([
+      page.waitForURL(/kind=proposal/),
+      page
+        .locator(".search-kinds a")
+        .filter({ hasText: t("zh", "search", "kindPlural.proposal") })
+        .click(),
+    ]);
     expect(await page.locator(".search-results > li").count()).toBe(1);
     await Promise.all([page.waitForURL(/\/zh\/proposals\//), result.locator(".card-title a").click()]);
     await context.close();

@@ -95,7 +95,10 @@ describe.skipIf(!hasBrowser)("two app servers on one database", () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true } });
     const login = await signIn(a, email);
     expect(login.status).toBe(302);
-    const cookie = login.headers.getSetCookie().find((c) => c.includes("concord_session="))!.split(";")[0]!;
+    const cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.includes("concord_session="))!
+      .split(";")[0]!;
 
     const account = await fetch(`${b}/en/account`, { headers: { Cookie: cookie }, redirect: "manual" });
     expect(account.status).toBe(200);
@@ -145,7 +148,13 @@ describe.skipIf(!hasBrowser)("two app servers on one database", () => {
     const { actorFor } = await import("../factories");
     const lead = await actorFor(await prisma.user.findUniqueOrThrow({ where: { email: "delegate.br@demo.concord.example" } }));
     const chair = await actorFor(await prisma.user.findUniqueOrThrow({ where: { email: "secretariat@demo.concord.example" } }));
-    const proposal = await createProposal({ actor: lead, title: TITLE, originalLanguage: "en", topics: ["DATA_OWNERSHIP"], sections: [{ heading: "Principle", body: "One record, whichever server writes it." }] });
+    const proposal = await createProposal({
+      actor: lead,
+      title: TITLE,
+      originalLanguage: "en",
+      topics: ["DATA_OWNERSHIP"],
+      sections: [{ heading: "Principle", body: "One record, whichever server writes it." }],
+    });
     const vote = await openVote({ actor: chair, proposalId: proposal.id, rule: "SIMPLE_MAJORITY", quorumPercent: 20, closesAt: new Date(Date.now() + 2 * 3_600_000) });
     // The deadline passes: the job queued for it is due now, on whichever server takes it first.
     await prisma.vote.update({ where: { id: vote.id }, data: { openedAt: new Date(Date.now() - 3 * 3_600_000), closesAt: new Date(Date.now() - 1000) } });
@@ -170,7 +179,11 @@ describe.skipIf(!hasBrowser)("two app servers on one database", () => {
       .readdirSync(dir)
       .filter((f) => f.endsWith(".eml"))
       .map((f) => fs.readFileSync(path.join(dir, f), "utf8").split(/\r?\n\r?\n/, 1)[0]!);
-    for (const row of rows) expect(headers.filter((h) => h.includes(`<${row.id}@`)), row.id).toHaveLength(1);
+    for (const row of rows)
+      expect(
+        headers.filter((h) => h.includes(`<${row.id}@`)),
+        row.id,
+      ).toHaveLength(1);
 
     // A person it concerns sees the outcome through the other server.
     const reader = await prisma.user.findFirstOrThrow({ where: { id: { in: notices.map((n) => n.userId) }, role: "DELEGATE" }, select: { id: true } });

@@ -122,8 +122,12 @@ describe.skipIf(!hasBrowser)("strategies in the browser", () => {
     const page = watch(await context.newPage());
     await page.goto("/pt/strategies");
     const card = (title: RegExp) => page.locator(".strategy-list li").filter({ has: page.getByRole("link", { name: title }) });
-    await card(/Estratégia Brasileira de IA Soberana/).locator('input[name="ids"]').check();
-    await card(/National Strategy for Sovereign AI/).locator('input[name="ids"]').check();
+    await card(/Estratégia Brasileira de IA Soberana/)
+      .locator('input[name="ids"]')
+      .check();
+    await card(/National Strategy for Sovereign AI/)
+      .locator('input[name="ids"]')
+      .check();
     await page.getByRole("button", { name: "Comparar as estratégias marcadas" }).click();
     await page.waitForURL(/\/pt\/strategies\/compare\?ids=/);
     await page.locator(".compare-table").waitFor();

@@ -36,9 +36,7 @@ describe("sign-in page", () => {
 
   it("starts a new session and sends the user to a path on this site only", async () => {
     await createUser({ email: "ok@concord.example", locale: "pt" });
-    const res = await respond(() =>
-      login.action(args(post("/en/login", { email: "OK@concord.example ", password: TEST_PASSWORD, redirectTo: "//evil.example/x" }))),
-    );
+    const res = await respond(() => login.action(args(post("/en/login", { email: "OK@concord.example ", password: TEST_PASSWORD, redirectTo: "//evil.example/x" }))));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/pt");
     expect(res.headers.get("Set-Cookie")).toMatch(/^__Host-concord_session=/);
@@ -71,7 +69,13 @@ describe("account page", () => {
     await sessionCookieFor(user.id); // another browser
     const wrong = await respond(() =>
       account.action(
-        args(post("/en/account", { intent: "changePassword", currentPassword: "not my password", newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" }, mine)),
+        args(
+          post(
+            "/en/account",
+            { intent: "changePassword", currentPassword: "not my password", newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" },
+            mine,
+          ),
+        ),
       ),
     );
     expect(wrong.status).toBe(400);
@@ -85,7 +89,9 @@ describe("account page", () => {
 
     const ok = await respond(() =>
       account.action(
-        args(post("/en/account", { intent: "changePassword", currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" }, mine)),
+        args(
+          post("/en/account", { intent: "changePassword", currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" }, mine),
+        ),
       ),
     );
     expect(ok.status).toBe(302);

@@ -212,7 +212,10 @@ describe("the API against its OpenAPI document", () => {
     const all = cases();
     for (const def of ENDPOINTS) {
       expect(API_ROUTES[def.id], def.id).toBeDefined();
-      expect(all[def.id]?.some((c) => c.status === def.status), `${def.id} has a success case`).toBe(true);
+      expect(
+        all[def.id]?.some((c) => c.status === def.status),
+        `${def.id} has a success case`,
+      ).toBe(true);
     }
     expect(Object.keys(API_ROUTES).sort()).toEqual(ENDPOINTS.map((e) => e.id).sort());
     expect(validator.document).toMatchObject({ openapi: "3.1.0", servers: [{ url: "http://localhost:3000/api/v1" }] });

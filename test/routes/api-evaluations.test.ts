@@ -109,7 +109,18 @@ describe("POST /api/v1/evaluations", () => {
     const stored = async (modelId: string) => {
       const run = await prisma.evaluationRun.findFirstOrThrow({
         where: { modelId },
-        select: { harnessVersion: true, gitHash: true, modelArgs: true, modelSha: true, taskHashes: true, groupSubtasks: true, evaluatedAt: true, fileSha256: true, resultCount: true, visibility: true },
+        select: {
+          harnessVersion: true,
+          gitHash: true,
+          modelArgs: true,
+          modelSha: true,
+          taskHashes: true,
+          groupSubtasks: true,
+          evaluatedAt: true,
+          fileSha256: true,
+          resultCount: true,
+          visibility: true,
+        },
       });
       const results = await prisma.evaluationResult.findMany({
         where: { modelId },
@@ -129,7 +140,11 @@ describe("POST /api/v1/evaluations", () => {
     // No model named, and the file's model is not registered: the likely ones are suggested.
     await registerModel({ actor, input: modelFields({ name: "Llama-3.1-8B", repository: "meta-llama/Llama-3.1-8B", family: "Llama 3.1" }) });
     const peft = await fs.readFile(path.resolve("test/fixtures/lm-eval/peft-llama-3.1-8b-swahili.json"));
-    const unmatched = await callApi("/evaluations", { method: "POST", token: secret, body: pipelineForm({ language: "sw", visibility: "PUBLIC" }, { name: "peft.json", bytes: peft }) });
+    const unmatched = await callApi("/evaluations", {
+      method: "POST",
+      token: secret,
+      body: pipelineForm({ language: "sw", visibility: "PUBLIC" }, { name: "peft.json", bytes: peft }),
+    });
     expect(unmatched.status).toBe(422);
     const problem = (await unmatched.json()).error;
     expect(validator.check("submitEvaluation", 422, { error: problem })).toEqual([]);
@@ -137,12 +152,21 @@ describe("POST /api/v1/evaluations", () => {
     expect(problem.message).toContain("nairobi-nlp/llama-3.1-8b-swahili-lora");
     expect(problem.suggestions).toEqual([{ slug: "llama-3-1-8b", name: "Llama-3.1-8B", reason: "baseModel" }]);
     // Naming the suggested model imports it.
-    const chosen = await callApi("/evaluations", { method: "POST", token: secret, body: pipelineForm({ model: "llama-3-1-8b", language: "sw", visibility: "PUBLIC" }, { name: "peft.json", bytes: peft }) });
+    const chosen = await callApi("/evaluations", {
+      method: "POST",
+      token: secret,
+      body: pipelineForm({ model: "llama-3-1-8b", language: "sw", visibility: "PUBLIC" }, { name: "peft.json", bytes: peft }),
+    });
     expect(chosen.status).toBe(201);
 
     const refusals: [FormData | string, Record<string, string>, number, string][] = [
       [pipelineForm({ language: "en", visibility: "PUBLIC" }, { name: "x.json", bytes: Buffer.from('{"results": 3}') }), {}, 422, "unprocessable"],
-      [pipelineForm({ language: "en", visibility: "PUBLIC" }, { name: "x.png", bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }), {}, 415, "unsupported_media_type"],
+      [
+        pipelineForm({ language: "en", visibility: "PUBLIC" }, { name: "x.png", bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }),
+        {},
+        415,
+        "unsupported_media_type",
+      ],
       [pipelineForm({ language: "en" }), {}, 400, "invalid_parameter"],
       [pipelineForm({ language: "en", visibility: "PUBLIC" }, null), {}, 400, "invalid_parameter"],
       [JSON.stringify({ results: {} }), { "Content-Type": "application/json" }, 415, "unsupported_media_type"],

@@ -160,7 +160,9 @@ describe("the account page's tokens", () => {
     const cookie = await sessionCookieFor(user.id);
     const args = (request: Request) => ({ request, params: { lang: "pt" }, context: loadContext() });
 
-    const invalid = await respond(() => tokensPage.action(args(post("/pt/account/tokens", { intent: "createToken", name: "", lifetimeDays: "12", password: TEST_PASSWORD }, cookie))));
+    const invalid = await respond(() =>
+      tokensPage.action(args(post("/pt/account/tokens", { intent: "createToken", name: "", lifetimeDays: "12", password: TEST_PASSWORD }, cookie))),
+    );
     expect(invalid.status).toBe(400);
     const errors = (await invalid.json()).result.error;
     expect(errors.name).toEqual(["validation.required"]);
@@ -173,9 +175,18 @@ describe("the account page's tokens", () => {
     expect(wrongPassword.status).toBe(400);
     expect((await wrongPassword.json()).result.error.password).toEqual(["errors.wrongPassword"]);
 
-    const body = new URLSearchParams([["intent", "createToken"], ["name", "Avaliações"], ["scopes", "read"], ["scopes", "evaluations:write"], ["lifetimeDays", "90"], ["password", TEST_PASSWORD]]);
+    const body = new URLSearchParams([
+      ["intent", "createToken"],
+      ["name", "Avaliações"],
+      ["scopes", "read"],
+      ["scopes", "evaluations:write"],
+      ["lifetimeDays", "90"],
+      ["password", TEST_PASSWORD],
+    ]);
     const created = await respond(() =>
-      tokensPage.action(args(new Request("http://localhost:3000/pt/account/tokens", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie } }))),
+      tokensPage.action(
+        args(new Request("http://localhost:3000/pt/account/tokens", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie } })),
+      ),
     );
     expect(created.status).toBe(200);
     const { created: token } = await created.json();

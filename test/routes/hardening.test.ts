@@ -21,8 +21,7 @@ async function drafter() {
   return sessionCookieFor(user.id);
 }
 
-const run = (body: string, cookie: string) =>
-  respond(() => create.action({ request: postRaw("/en/proposals/new", body, cookie), params: { lang: "en" }, context: loadContext() }));
+const run = (body: string, cookie: string) => respond(() => create.action({ request: postRaw("/en/proposals/new", body, cookie), params: { lang: "en" }, context: loadContext() }));
 
 describe("a new proposal with hostile lists", () => {
   it("refuses an index past the maximum at once, echoing nothing of it, saving nothing", async () => {

@@ -30,7 +30,15 @@ describe("notification centre", () => {
     const reader = await delegationActor("EG", "DELEGATE");
     const p = await invitedTo("Shared compute", reader, lead);
     const key = (await prisma.proposalSection.findFirstOrThrow({ where: { text: { version: { proposalId: p.id } } } })).key;
-    await saveTranslation({ actor: lead, proposalId: p.id, version: 1, language: "ar", kind: "OFFICIAL_TRANSLATION", title: "الحوسبة المشتركة", sections: [{ key, heading: "ع", body: "ب" }] });
+    await saveTranslation({
+      actor: lead,
+      proposalId: p.id,
+      version: 1,
+      language: "ar",
+      kind: "OFFICIAL_TRANSLATION",
+      title: "الحوسبة المشتركة",
+      sections: [{ key, heading: "ع", body: "ب" }],
+    });
     for (let i = 0; i < 21; i++) await invitedTo(`Text ${i}`, reader, lead);
     const cookie = await sessionCookieFor(reader.id);
 
@@ -76,17 +84,24 @@ describe("preferences", () => {
     fields.timeZone = "Asia/Shanghai";
     const ok = await respond(() => preferencesPage.action(args(post("/en/account/notifications", fields, cookie))));
     expect(ok.headers.get("Location")).toBe("/en/account/notifications?saved=preferences");
-    expect(await prisma.notificationPreference.findUniqueOrThrow({ where: { userId_category: { userId: person.id, category: "strategies" } } })).toMatchObject({ email: "IMMEDIATE", inApp: false });
+    expect(await prisma.notificationPreference.findUniqueOrThrow({ where: { userId_category: { userId: person.id, category: "strategies" } } })).toMatchObject({
+      email: "IMMEDIATE",
+      inApp: false,
+    });
     expect(await prisma.notificationSettings.findUniqueOrThrow({ where: { userId: person.id } })).toMatchObject({ timeZone: "Asia/Shanghai", digestHour: 8 });
   });
 
   it("follows and unfollows through the follow form, back to a page on this site only", async () => {
     const person = await delegationActor("ZA", "DELEGATE");
     const cookie = await sessionCookieFor(person.id);
-    const res = await respond(() => follow.action(args(post("/en/follow", { intent: "follow", targetType: "DSI_DIMENSION", targetId: "DIGITAL_CAPABILITY", redirectTo: "//evil.example" }, cookie))));
+    const res = await respond(() =>
+      follow.action(args(post("/en/follow", { intent: "follow", targetType: "DSI_DIMENSION", targetId: "DIGITAL_CAPABILITY", redirectTo: "//evil.example" }, cookie))),
+    );
     expect(res.headers.get("Location")).toBe("/en/account/notifications");
     expect(await prisma.follow.count({ where: { userId: person.id } })).toBe(1);
-    const missing = await respond(() => follow.action(args(post("/en/follow", { intent: "follow", targetType: "PROPOSAL", targetId: "00000000-0000-4000-8000-000000000000" }, cookie))));
+    const missing = await respond(() =>
+      follow.action(args(post("/en/follow", { intent: "follow", targetType: "PROPOSAL", targetId: "00000000-0000-4000-8000-000000000000" }, cookie))),
+    );
     expect(missing.status).toBe(404);
   });
 });
@@ -104,7 +119,10 @@ describe("one-click unsubscribe", () => {
     expect(await prisma.notificationPreference.count({ where: { userId: person.id } })).toBe(0);
     const done = await respond(() => unsubscribePage.action(args(post(`/mail/unsubscribe?u=${person.id}&c=votes&t=${token}`, { "List-Unsubscribe": "One-Click" }), {})));
     expect(done.status).toBe(200);
-    expect(await prisma.notificationPreference.findUniqueOrThrow({ where: { userId_category: { userId: person.id, category: "votes" } } })).toMatchObject({ email: "OFF", inApp: true });
+    expect(await prisma.notificationPreference.findUniqueOrThrow({ where: { userId_category: { userId: person.id, category: "votes" } } })).toMatchObject({
+      email: "OFF",
+      inApp: true,
+    });
   });
 });
 

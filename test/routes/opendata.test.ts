@@ -43,7 +43,7 @@ afterAll(() => fs.rm(root, { recursive: true, force: true }));
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: loadContext() });
 type Node = Record<string, unknown>;
-const asList = <T,>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 // Text content, also when it carries attributes ("#") or came as CDATA ("$").
 const textOf = (value: unknown): string => (typeof value === "string" ? value : String((value as Node)?.["#"] ?? (value as Node)?.["$"] ?? ""));
 const xml = async (res: Response) => create(await res.text()).end({ format: "object" }) as Node;
@@ -152,7 +152,10 @@ describe("CSV exports", () => {
   };
 
   it("gives a position's vote record that reads back as the record", async () => {
-    const vote = await prisma.vote.findFirstOrThrow({ where: { outcome: "ADOPTED", ballots: { some: { reservations: { not: [] } } } }, select: { id: true, proposal: { select: { slug: true } } } });
+    const vote = await prisma.vote.findFirstOrThrow({
+      where: { outcome: "ADOPTED", ballots: { some: { reservations: { not: [] } } } },
+      select: { id: true, proposal: { select: { slug: true } } },
+    });
     const res = await respond(() => positionRecord.loader(args(get(`/fr/positions/${vote.proposal.slug}/record.csv`), { lang: "fr", slug: vote.proposal.slug })));
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="[\w.-]+-vote-record\.csv"$/);
@@ -200,7 +203,11 @@ describe("CSV exports", () => {
   });
 
   it("gives a leaderboard's ranking as the page ranks it", async () => {
-    const board = await prisma.leaderboardSummary.findFirstOrThrow({ where: { audience: "PUBLIC", modelCount: { gt: 1 } }, orderBy: { modelCount: "desc" }, select: { leaderboardId: true } });
+    const board = await prisma.leaderboardSummary.findFirstOrThrow({
+      where: { audience: "PUBLIC", modelCount: { gt: 1 } },
+      orderBy: { modelCount: "desc" },
+      select: { leaderboardId: true },
+    });
     const id = board.leaderboardId;
     const res = await respond(() => leaderboardCsvRoute.loader(args(get(`/en/evaluations/leaderboards/${id}/results.csv`), { lang: "en", id })));
     expect(res.status).toBe(200);

@@ -89,9 +89,7 @@ describe("erasing a departed person's personal data", () => {
 
   it("erases with a pseudonym, and the audit chain verifies after erasure", async () => {
     const { person, cookie } = await setup();
-    const res = await respond(() =>
-      adminUser.action(args(post(`/en/admin/users/${person.id}`, { intent: "erase", confirm: "yes" }, cookie), { lang: "en", id: person.id })),
-    );
+    const res = await respond(() => adminUser.action(args(post(`/en/admin/users/${person.id}`, { intent: "erase", confirm: "yes" }, cookie), { lang: "en", id: person.id })));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/en/admin/users/${person.id}?saved=erased`);
     const after = await prisma.user.findUniqueOrThrow({ where: { id: person.id } });
@@ -111,9 +109,7 @@ describe("erasing a departed person's personal data", () => {
     const { person, admin } = await setup();
     const cookie = await sessionCookieFor(admin.id);
     await prisma.session.updateMany({ where: { userId: admin.id }, data: { authenticatedAt: new Date(Date.now() - 24 * 3_600_000) } });
-    const res = await respond(() =>
-      adminUser.action(args(post(`/en/admin/users/${person.id}`, { intent: "erase", confirm: "yes" }, cookie), { lang: "en", id: person.id })),
-    );
+    const res = await respond(() => adminUser.action(args(post(`/en/admin/users/${person.id}`, { intent: "erase", confirm: "yes" }, cookie), { lang: "en", id: person.id })));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/en/account/confirm?${new URLSearchParams({ redirectTo: `/en/admin/users/${person.id}#erase-heading` })}`);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).erasedAt).toBeNull();
@@ -123,9 +119,7 @@ describe("erasing a departed person's personal data", () => {
     const { person } = await setup();
     const head = await createUser({ role: "DELEGATE", delegationId: (await createDelegation({ code: "IN" })).id });
     const cookie = await sessionCookieFor(head.id);
-    const res = await respond(() =>
-      adminUser.action(args(post(`/en/admin/users/${person.id}`, { intent: "erase", confirm: "yes" }, cookie), { lang: "en", id: person.id })),
-    );
+    const res = await respond(() => adminUser.action(args(post(`/en/admin/users/${person.id}`, { intent: "erase", confirm: "yes" }, cookie), { lang: "en", id: person.id })));
     expect(res.status).toBe(403);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).erasedAt).toBeNull();
   });

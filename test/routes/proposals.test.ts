@@ -65,7 +65,9 @@ describe("drafting forms", () => {
     const cookie = await sessionCookieFor(user.id);
     const before = await prisma.proposal.count();
     const res = await respond(() =>
-      create.action(args(post("/en/proposals/new", { title: "", originalLanguage: "en", "sections[0].heading": "Scope", "sections[0].body": "Kept body text" }, cookie), { lang: "en" })),
+      create.action(
+        args(post("/en/proposals/new", { title: "", originalLanguage: "en", "sections[0].heading": "Scope", "sections[0].body": "Kept body text" }, cookie), { lang: "en" }),
+      ),
     );
     expect(res.status).toBe(400);
     const body = await res.json();
@@ -84,7 +86,11 @@ describe("drafting forms", () => {
       respond(() =>
         edit.action(
           args(
-            post(`/en/proposals/${proposal.slug}/edit`, { baseVersion, title: "Draft on data residency", changeNote: "edit", "sections[0].key": key, "sections[0].heading": "Scope", "sections[0].body": body }, cookie),
+            post(
+              `/en/proposals/${proposal.slug}/edit`,
+              { baseVersion, title: "Draft on data residency", changeNote: "edit", "sections[0].key": key, "sections[0].heading": "Scope", "sections[0].body": body },
+              cookie,
+            ),
             { lang: "en", slug: proposal.slug },
           ),
         ),
@@ -158,7 +164,9 @@ describe("a save based on an older version", () => {
     });
     const [principles, financing] = await prisma.proposalSection.findMany({ where: { text: { version: { proposalId: proposal.id } } }, orderBy: { position: "asc" } });
     const save = (cookie: string, fields: Record<string, string>) =>
-      respond(() => edit.action(args(post(`/en/proposals/${proposal.slug}/edit`, { title: "Shared compute", changeNote: "edit", ...fields }, cookie), { lang: "en", slug: proposal.slug })));
+      respond(() =>
+        edit.action(args(post(`/en/proposals/${proposal.slug}/edit`, { title: "Shared compute", changeNote: "edit", ...fields }, cookie), { lang: "en", slug: proposal.slug })),
+      );
     const leadCookie = await sessionCookieFor(lead.id);
     const colleagueCookie = await sessionCookieFor(colleague.id);
     const form = (principlesBody: string, financingBody: string, extra: Record<string, string> = {}) => ({
@@ -190,12 +198,21 @@ describe("a save based on an older version", () => {
     const [scope] = await prisma.proposalSection.findMany({ where: { text: { version: { proposalId: proposal.id } } } });
     const cookie = await sessionCookieFor(lead.id);
     const save = (fields: Record<string, string>) =>
-      respond(() => edit.action(args(post(`/en/proposals/${proposal.slug}/edit`, { title: "Data", changeNote: "edit", "sections[0].key": scope!.key, "sections[0].heading": "Scope", ...fields }, cookie), { lang: "en", slug: proposal.slug })));
+      respond(() =>
+        edit.action(
+          args(
+            post(`/en/proposals/${proposal.slug}/edit`, { title: "Data", changeNote: "edit", "sections[0].key": scope!.key, "sections[0].heading": "Scope", ...fields }, cookie),
+            { lang: "en", slug: proposal.slug },
+          ),
+        ),
+      );
     expect((await save({ baseVersion: "1", "sections[0].body": "Their scope." })).status).toBe(302);
     const stale = await save({ baseVersion: "1", "sections[0].body": "My scope." });
     expect(stale.status).toBe(409);
     const review = (await stale.json()).review;
-    expect(review.conflicts.sections).toEqual([expect.objectContaining({ index: 0, kind: "bothChanged", mine: { heading: "Scope", body: "My scope." }, theirs: { heading: "Scope", body: "Their scope." } })]);
+    expect(review.conflicts.sections).toEqual([
+      expect.objectContaining({ index: 0, kind: "bothChanged", mine: { heading: "Scope", body: "My scope." }, theirs: { heading: "Scope", body: "Their scope." } }),
+    ]);
     const unresolved = await save({ baseVersion: "2", "sections[0].body": "My scope.", "sections[0].conflict": "bothChanged" });
     expect(unresolved.status).toBe(400);
     const refused = await unresolved.json();

@@ -70,7 +70,9 @@ describe("model registry pages", () => {
     expect(anonymous.status).toBe(302);
 
     const bad = await respond(() =>
-      modelNew.action(args(post("/en/models/new", { name: "Sarvam test", family: "", license: "MIT", openWeights: "yes", developer: "Lab", repository: "not a repo" }, cookie), { lang: "en" })),
+      modelNew.action(
+        args(post("/en/models/new", { name: "Sarvam test", family: "", license: "MIT", openWeights: "yes", developer: "Lab", repository: "not a repo" }, cookie), { lang: "en" }),
+      ),
     );
     expect(bad.status).toBe(400);
     const body = await bad.json();
@@ -80,9 +82,25 @@ describe("model registry pages", () => {
 
     const ok = await respond(() =>
       modelNew.action(
-        args(post("/en/models/new", { name: "Airavata 7B", family: "OpenHathi", parameterBillions: "6.87", license: "Llama 2 Community License", openWeights: "yes", developer: "AI4Bharat", originCountry: "in", repository: "ai4bharat/Airavata" }, cookie), {
-          lang: "en",
-        }),
+        args(
+          post(
+            "/en/models/new",
+            {
+              name: "Airavata 7B",
+              family: "OpenHathi",
+              parameterBillions: "6.87",
+              license: "Llama 2 Community License",
+              openWeights: "yes",
+              developer: "AI4Bharat",
+              originCountry: "in",
+              repository: "ai4bharat/Airavata",
+            },
+            cookie,
+          ),
+          {
+            lang: "en",
+          },
+        ),
       ),
     );
     expect(ok.status).toBe(302);
@@ -109,7 +127,11 @@ describe("evaluation pages", () => {
     await registerModel({ actor, input: modelFields({ name: "DeepSeek-R1-Distill-Qwen-7B", repository: "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B" }) });
     const content = await fs.readFile(path.resolve("test/fixtures/lm-eval/deepseek-r1-distill-qwen-7b.json"));
     const res = await respond(() =>
-      importPage.action(args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC", notes: "From the route" }, { name: "results.json", content }, cookie), { lang: "en" })),
+      importPage.action(
+        args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC", notes: "From the route" }, { name: "results.json", content }, cookie), {
+          lang: "en",
+        }),
+      ),
     );
     expect(res.status).toBe(302);
     const location = res.headers.get("Location")!;
@@ -125,7 +147,9 @@ describe("evaluation pages", () => {
     expect(file.headers.get("Content-Disposition")).toContain('filename="results.json"');
     expect(Buffer.from(await file.arrayBuffer()).equals(content)).toBe(true);
 
-    const gsm = await prisma.benchmark.findUniqueOrThrow({ where: { task_metric_filter_isGroup: { task: "gsm8k", metric: "exact_match", filter: "strict-match", isGroup: false } } });
+    const gsm = await prisma.benchmark.findUniqueOrThrow({
+      where: { task_metric_filter_isGroup: { task: "gsm8k", metric: "exact_match", filter: "strict-match", isGroup: false } },
+    });
     // A benchmark's address opens its leaderboard (here: 5-shot, version 3), keeping the filters.
     const opened = await respond(() => benchmarkPage.loader(args(get(`/en/evaluations/benchmarks/${gsm.id}?language=en`), { lang: "en", id: gsm.id })));
     expect(opened.status).toBe(302);
@@ -142,7 +166,9 @@ describe("evaluation pages", () => {
 
     // The same file again: refused beside the file field, with the earlier run to go to.
     const again = await respond(() =>
-      importPage.action(args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC" }, { name: "results.json", content }, cookie), { lang: "en" })),
+      importPage.action(
+        args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC" }, { name: "results.json", content }, cookie), { lang: "en" }),
+      ),
     );
     expect(again.status).toBe(409);
     const duplicate = await again.json();
@@ -155,7 +181,9 @@ describe("evaluation pages", () => {
     const { cookie } = await signedIn("BR", "EXPERT");
     const content = await fs.readFile(path.resolve("test/fixtures/lm-eval/steered-gemma-2-2b.json"));
     const res = await respond(() =>
-      importPage.action(args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC" }, { name: "results.json", content }, cookie), { lang: "en" })),
+      importPage.action(
+        args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC" }, { name: "results.json", content }, cookie), { lang: "en" }),
+      ),
     );
     expect(res.status).toBe(422);
     const body = await res.json();
@@ -171,7 +199,9 @@ describe("evaluation pages", () => {
     await registerModel({ actor, input: modelFields({ name: "Llama-3.1-8B", repository: "meta-llama/Llama-3.1-8B" }) });
     const content = await fs.readFile(path.resolve("test/fixtures/lm-eval/limited-llama-3.1-8b.json"));
     const res = await respond(() =>
-      importPage.action(args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC" }, { name: "limited.json", content }, cookie), { lang: "en" })),
+      importPage.action(
+        args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC" }, { name: "limited.json", content }, cookie), { lang: "en" }),
+      ),
     );
     expect(res.headers.get("Location")).toMatch(/\?imported=4&limited=4$/);
     const arc = await prisma.leaderboard.findFirstOrThrow({ where: { benchmark: { task: "arc_easy", metric: "acc", isGroup: false }, nShot: 0, taskVersion: "1" } });
@@ -191,7 +221,9 @@ describe("evaluation pages", () => {
     const noDate = await fs.readFile(path.resolve("test/fixtures/lm-eval/no-date-no-config.json"));
     await registerModel({ actor, input: modelFields({ name: "Jais-13b-chat", repository: "inceptionai/jais-13b-chat" }) });
     const made = await respond(() =>
-      importPage.action(args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC" }, { name: "nodate.json", content: noDate }, cookie), { lang: "en" })),
+      importPage.action(
+        args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC" }, { name: "nodate.json", content: noDate }, cookie), { lang: "en" }),
+      ),
     );
     const runId = made.headers.get("Location")!.split("/")[4]!.split("?")[0]!;
     const page = await (await respond(() => runPage.loader(args(get(`/en/evaluations/runs/${runId}`), { lang: "en", id: runId })))).json();
@@ -204,7 +236,11 @@ describe("evaluation pages", () => {
     const runs = await prisma.evaluationRun.count();
     const files = await storedCount();
     const res = await respond(() =>
-      importPage.action(args(multipart("/en/evaluations/import", { modelId: "", language: "pt", visibility: "PUBLIC" }, { name: "results.json", content: '{"results": [1, 2]}' }, cookie), { lang: "en" })),
+      importPage.action(
+        args(multipart("/en/evaluations/import", { modelId: "", language: "pt", visibility: "PUBLIC" }, { name: "results.json", content: '{"results": [1, 2]}' }, cookie), {
+          lang: "en",
+        }),
+      ),
     );
     expect(res.status).toBe(422);
     const body = await res.json();
@@ -215,7 +251,17 @@ describe("evaluation pages", () => {
 
     // An executable renamed .json is refused by its content before anything is read as results.
     const exe = await respond(() =>
-      importPage.action(args(multipart("/en/evaluations/import", { modelId: "", language: "en", visibility: "PUBLIC" }, { name: "results.json", content: new Uint8Array([0x4d, 0x5a, ...new Array(200).fill(1)]) }, cookie), { lang: "en" })),
+      importPage.action(
+        args(
+          multipart(
+            "/en/evaluations/import",
+            { modelId: "", language: "en", visibility: "PUBLIC" },
+            { name: "results.json", content: new Uint8Array([0x4d, 0x5a, ...new Array(200).fill(1)]) },
+            cookie,
+          ),
+          { lang: "en" },
+        ),
+      ),
     );
     expect(exe.status).toBe(415);
     expect((await exe.json()).result.error.file).toEqual(["errors.fileType"]);
@@ -227,7 +273,12 @@ describe("evaluation pages", () => {
     const b = await registerModel({ actor, input: modelFields({ name: "Compare-B" }) });
     const common = { actor, harness: "lm-evaluation-harness", evaluatedAt: new Date("2025-01-05") };
     await recordResults({ ...common, modelId: a.id, visibility: "PUBLIC", results: [{ task: "cmp_task", metric: "acc", higherIsBetter: true, score: 0.4, language: "en" }] });
-    const hidden = await recordResults({ ...common, modelId: b.id, visibility: "MEMBERS", results: [{ task: "cmp_task", metric: "acc", higherIsBetter: true, score: 0.9, language: "en" }] });
+    const hidden = await recordResults({
+      ...common,
+      modelId: b.id,
+      visibility: "MEMBERS",
+      results: [{ task: "cmp_task", metric: "acc", higherIsBetter: true, score: 0.9, language: "en" }],
+    });
     const url = `/en/evaluations/compare?models=${a.slug}&models=${b.slug}&q=cmp_task`;
     const pub = await (await respond(() => compare.loader(args(get(url), { lang: "en" })))).json();
     expect(pub.models.map((m: { name: string }) => m.name)).toEqual(["Compare-A", "Compare-B"]);
@@ -248,7 +299,17 @@ describe("dataset pages", () => {
         args(
           post(
             "/ar/datasets/new",
-            { name: "قصص الأطفال", description: "قصص قصيرة.", originalLanguage: "ar", languages: "ar", license: "CC-BY-4.0", modality: "TEXT", residencyCountry: "eg", crossBorder: "RESTRICTED", access: "OPEN" },
+            {
+              name: "قصص الأطفال",
+              description: "قصص قصيرة.",
+              originalLanguage: "ar",
+              languages: "ar",
+              license: "CC-BY-4.0",
+              modality: "TEXT",
+              residencyCountry: "eg",
+              crossBorder: "RESTRICTED",
+              access: "OPEN",
+            },
             cookie,
           ),
           { lang: "ar" },
@@ -258,7 +319,9 @@ describe("dataset pages", () => {
     expect(created.status).toBe(302);
     const slug = created.headers.get("Location")!.split("/").pop()!;
     const content = "id,story\n1,كان يا ما كان\n";
-    const uploaded = await respond(() => datasetFiles.action(args(multipart(`/ar/datasets/${slug}/files`, { intent: "upload" }, { name: "قصص.csv", content }, cookie), { lang: "ar", slug })));
+    const uploaded = await respond(() =>
+      datasetFiles.action(args(multipart(`/ar/datasets/${slug}/files`, { intent: "upload" }, { name: "قصص.csv", content }, cookie), { lang: "ar", slug })),
+    );
     expect(uploaded.status).toBe(302);
     const page = await (await respond(() => datasetPage.loader(args(get(`/ar/datasets/${slug}`), { lang: "ar", slug })))).json();
     expect(page.files.items).toHaveLength(1);
@@ -285,18 +348,26 @@ describe("dataset pages", () => {
     const d = await createDataset({ actor, input: datasetFields() });
     const before = await storedCount();
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, ...new Array(40).fill(0)]);
-    const refused = await respond(() => datasetFiles.action(args(multipart(`/en/datasets/${d.slug}/files`, { intent: "upload" }, { name: "looks-like.csv", content: png }, cookie), { lang: "en", slug: d.slug })));
+    const refused = await respond(() =>
+      datasetFiles.action(args(multipart(`/en/datasets/${d.slug}/files`, { intent: "upload" }, { name: "looks-like.csv", content: png }, cookie), { lang: "en", slug: d.slug })),
+    );
     // PNG is an accepted type for datasets: it is stored as what it is, not as CSV.
     expect(refused.status).toBe(302);
     expect((await prisma.datasetFile.findFirstOrThrow({ where: { datasetId: d.id } })).contentType).toBe("image/png");
     const exe = new Uint8Array([0x4d, 0x5a, ...new Array(300).fill(0x90)]);
-    const res = await respond(() => datasetFiles.action(args(multipart(`/en/datasets/${d.slug}/files`, { intent: "upload" }, { name: "data.csv", content: exe }, cookie), { lang: "en", slug: d.slug })));
+    const res = await respond(() =>
+      datasetFiles.action(args(multipart(`/en/datasets/${d.slug}/files`, { intent: "upload" }, { name: "data.csv", content: exe }, cookie), { lang: "en", slug: d.slug })),
+    );
     expect(res.status).toBe(415);
     expect((await res.json()).result.error.file).toEqual(["errors.fileType"]);
     expect(await storedCount()).toBe(before + 1);
 
     const outsider = await signedIn("BR");
-    const denied = await respond(() => datasetFiles.action(args(multipart(`/en/datasets/${d.slug}/files`, { intent: "upload" }, { name: "x.csv", content: "a\n1\n" }, outsider.cookie), { lang: "en", slug: d.slug })));
+    const denied = await respond(() =>
+      datasetFiles.action(
+        args(multipart(`/en/datasets/${d.slug}/files`, { intent: "upload" }, { name: "x.csv", content: "a\n1\n" }, outsider.cookie), { lang: "en", slug: d.slug }),
+      ),
+    );
     expect(denied.status).toBe(403);
     expect(await storedCount()).toBe(before + 1);
   });
@@ -306,7 +377,14 @@ describe("dataset pages", () => {
     const head = await signedIn("IN", "HEAD");
     const requester = await signedIn("ZA");
     const d = await createDataset({ actor: steward.actor, input: datasetFields({ access: "ON_REQUEST" }) });
-    await respond(() => datasetFiles.action(args(multipart(`/en/datasets/${d.slug}/files`, { intent: "upload" }, { name: "pairs.tsv", content: "hi\ten\nनमस्ते\thello\n" }, steward.cookie), { lang: "en", slug: d.slug })));
+    await respond(() =>
+      datasetFiles.action(
+        args(multipart(`/en/datasets/${d.slug}/files`, { intent: "upload" }, { name: "pairs.tsv", content: "hi\ten\nनमस्ते\thello\n" }, steward.cookie), {
+          lang: "en",
+          slug: d.slug,
+        }),
+      ),
+    );
     const file = await prisma.datasetFile.findFirstOrThrow({ where: { datasetId: d.id } });
 
     // Anonymous: sent to sign in. Signed in without access: 403.
@@ -316,23 +394,36 @@ describe("dataset pages", () => {
     const before = await respond(() => download.loader(args(get(`/en/datasets/${d.slug}/files/${file.id}`, requester.cookie), { lang: "en", slug: d.slug, fileId: file.id })));
     expect(before.status).toBe(403);
 
-    const short = await respond(() => datasetPage.action(args(post(`/en/datasets/${d.slug}`, { intent: "requestAccess", purpose: "hi" }, requester.cookie), { lang: "en", slug: d.slug })));
+    const short = await respond(() =>
+      datasetPage.action(args(post(`/en/datasets/${d.slug}`, { intent: "requestAccess", purpose: "hi" }, requester.cookie), { lang: "en", slug: d.slug })),
+    );
     expect(short.status).toBe(400);
     expect((await short.json()).result.error.purpose).toEqual(['validation.tooShort|{"count":10}']);
     const asked = await respond(() =>
-      datasetPage.action(args(post(`/en/datasets/${d.slug}`, { intent: "requestAccess", purpose: "Building a Hindi–isiZulu glossary for clinics." }, requester.cookie), { lang: "en", slug: d.slug })),
+      datasetPage.action(
+        args(post(`/en/datasets/${d.slug}`, { intent: "requestAccess", purpose: "Building a Hindi–isiZulu glossary for clinics." }, requester.cookie), {
+          lang: "en",
+          slug: d.slug,
+        }),
+      ),
     );
     expect(asked.status).toBe(302);
     const request = await prisma.datasetAccessRequest.findFirstOrThrow({ where: { datasetId: d.id } });
 
     // The steward's expert sees the requests but cannot decide; the head can.
-    const notHead = await respond(() => accessPage.action(args(post(`/en/datasets/${d.slug}/access`, { intent: "approve", requestId: request.id }, steward.cookie), { lang: "en", slug: d.slug })));
+    const notHead = await respond(() =>
+      accessPage.action(args(post(`/en/datasets/${d.slug}/access`, { intent: "approve", requestId: request.id }, steward.cookie), { lang: "en", slug: d.slug })),
+    );
     expect(notHead.status).toBe(403);
-    const denyWithoutNote = await respond(() => accessPage.action(args(post(`/en/datasets/${d.slug}/access`, { intent: "deny", requestId: request.id }, head.cookie), { lang: "en", slug: d.slug })));
+    const denyWithoutNote = await respond(() =>
+      accessPage.action(args(post(`/en/datasets/${d.slug}/access`, { intent: "deny", requestId: request.id }, head.cookie), { lang: "en", slug: d.slug })),
+    );
     expect(denyWithoutNote.status).toBe(400);
     const listing = await (await respond(() => accessPage.loader(args(get(`/en/datasets/${d.slug}/access`, head.cookie), { lang: "en", slug: d.slug })))).json();
     expect(listing.pending.map((r: { purpose: string }) => r.purpose)).toEqual(["Building a Hindi–isiZulu glossary for clinics."]);
-    const approved = await respond(() => accessPage.action(args(post(`/en/datasets/${d.slug}/access`, { intent: "approve", requestId: request.id, note: "Granted." }, head.cookie), { lang: "en", slug: d.slug })));
+    const approved = await respond(() =>
+      accessPage.action(args(post(`/en/datasets/${d.slug}/access`, { intent: "approve", requestId: request.id, note: "Granted." }, head.cookie), { lang: "en", slug: d.slug })),
+    );
     expect(approved.status).toBe(302);
 
     const after = await respond(() => download.loader(args(get(`/en/datasets/${d.slug}/files/${file.id}`, requester.cookie), { lang: "en", slug: d.slug, fileId: file.id })));

@@ -143,7 +143,13 @@ describe("drafting", () => {
           ),
         ),
       );
-    await saveVersion({ actor: await actorFor(delegate), strategyId: strategy.id, baseVersion: 1, changeNote: "colleague", ...strategyFields({ sections: [{ key, heading: "Vision", body: "Colleague's wording." }] }) });
+    await saveVersion({
+      actor: await actorFor(delegate),
+      strategyId: strategy.id,
+      baseVersion: 1,
+      changeNote: "colleague",
+      ...strategyFields({ sections: [{ key, heading: "Vision", body: "Colleague's wording." }] }),
+    });
     const stale = await save("My own careful wording.");
     expect(stale.status).toBe(409);
     const body = await stale.json();
@@ -163,7 +169,10 @@ describe("drafting", () => {
       changeNote: "Sharper vision",
       ...strategyFields({ sections: [{ key: keys[0], heading: "Vision", body: "AI that serves every citizen." }] }),
     });
-    const publish = (cookie: string) => respond(() => show.action(args(post(`/en/strategies/${strategy.slug}`, { intent: "publish", version: "2", visibility: "PUBLIC" }, cookie), { lang: "en", slug: strategy.slug })));
+    const publish = (cookie: string) =>
+      respond(() =>
+        show.action(args(post(`/en/strategies/${strategy.slug}`, { intent: "publish", version: "2", visibility: "PUBLIC" }, cookie), { lang: "en", slug: strategy.slug })),
+      );
     const refused = await publish(delegateCookie);
     expect(refused.status).toBe(403);
     expect((await refused.json()).result.error[""]).toEqual(["errors.forbidden"]);
@@ -237,7 +246,18 @@ describe("DSI assessments", () => {
     const values = Object.fromEntries(Object.entries(dsiIndicatorValues(60)).map(([k, v]) => [`indicators.${k}`, String(v)]));
     expect((await respond(() => assessment.loader(args(get(pathname), params)))).status).toBe(404);
 
-    const invalid = await respond(() => assessment.action(args(post(pathname, { intent: "save", ...values, "indicators.skills": "101", "evidence[0].indicator": "skills", "evidence[0].url": "javascript:alert(1)", "evidence[0].label": "x" }, headCookie), params)));
+    const invalid = await respond(() =>
+      assessment.action(
+        args(
+          post(
+            pathname,
+            { intent: "save", ...values, "indicators.skills": "101", "evidence[0].indicator": "skills", "evidence[0].url": "javascript:alert(1)", "evidence[0].label": "x" },
+            headCookie,
+          ),
+          params,
+        ),
+      ),
+    );
     expect(invalid.status).toBe(400);
     const invalidBody = await invalid.json();
     expect(invalidBody.result.error["indicators.skills"]).toEqual(['validation.tooBig|{"max":100}']);
@@ -272,7 +292,10 @@ describe("DSI assessments", () => {
     const actor = await actorFor(head);
     const { saveAssessment, submitAssessment, publishAssessment } = await import("~/modules/dsi/assessment.server");
     const admin = await actorFor(await createUser({ role: "SECRETARIAT" }));
-    for (const [year, value] of [[YEAR - 2, 40], [YEAR - 1, 55]] as const) {
+    for (const [year, value] of [
+      [YEAR - 2, 40],
+      [YEAR - 1, 55],
+    ] as const) {
       const saved = await saveAssessment({ actor, delegationId: delegation.id, year, indicators: dsiIndicatorValues(value), evidence: [] });
       await submitAssessment({ actor, assessmentId: saved.id, revision: 1 });
       await publishAssessment({ actor: admin, assessmentId: saved.id, revision: 2 });

@@ -85,19 +85,7 @@ function BothTexts({ current, theirs, mine, diff }: { current: number; theirs: R
 }
 
 /** The choice a conflict asks for, as radio buttons (no JavaScript needed). */
-function Choices({
-  name,
-  id,
-  kind,
-  current,
-  errors,
-}: {
-  name: string;
-  id: string;
-  kind: SectionConflict;
-  current: number;
-  errors?: string[];
-}) {
+function Choices({ name, id, kind, current, errors }: { name: string; id: string; kind: SectionConflict; current: number; errors?: string[] }) {
   const { t } = useTranslation("documents");
   const label = (r: Resolution) => t(`review.choice.${kind}.${r}`, { number: current });
   return (
@@ -135,8 +123,16 @@ export function FieldConflict({
       <input type="hidden" name="fieldConflicts" value={view.name} />
       <BothTexts
         current={current}
-        theirs={<p dir="auto" lang={textLanguage} className="plain-text">{view.theirs}</p>}
-        mine={<p dir="auto" lang={textLanguage} className="plain-text">{view.mine}</p>}
+        theirs={
+          <p dir="auto" lang={textLanguage} className="plain-text">
+            {view.theirs}
+          </p>
+        }
+        mine={
+          <p dir="auto" lang={textLanguage} className="plain-text">
+            {view.mine}
+          </p>
+        }
         diff={
           <p dir="auto" lang={textLanguage} className="plain-text">
             <Diff parts={view.diff} />

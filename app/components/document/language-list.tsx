@@ -32,12 +32,7 @@ export function LanguageList({
       <ul role="list" className="inline-list">
         {languages.map((l) => (
           <li key={l.language}>
-            <a
-              href={withTextLanguage(path ?? here, l.language, { version })}
-              hrefLang={l.language}
-              lang={l.language}
-              aria-current={l.language === current ? "true" : undefined}
-            >
+            <a href={withTextLanguage(path ?? here, l.language, { version })} hrefLang={l.language} lang={l.language} aria-current={l.language === current ? "true" : undefined}>
               {languageName(l.language)}
             </a>{" "}
             <span className="muted">({t(`languages.kind.${l.kind}`)})</span>

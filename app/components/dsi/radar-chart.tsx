@@ -28,15 +28,7 @@ export function RadarChart({ id, title, series, lang, dir }: { id: string; title
       <figcaption id={`${id}-caption`} className="dsi-chart-caption">
         {title}
       </figcaption>
-      <svg
-        viewBox={`0 0 ${g.width} ${g.height}`}
-        className="dsi-radar"
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-table`}
-        direction={dir}
-        data-dir={dir}
-      >
+      <svg viewBox={`0 0 ${g.width} ${g.height}`} className="dsi-radar" role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-table`} direction={dir} data-dir={dir}>
         <title id={`${id}-title`}>{title}</title>
         {g.rings.map((ring) => (
           <polygon key={ring.value} points={ring.points} className="dsi-grid" fill="none" />

@@ -44,8 +44,7 @@ export function ComparisonChart({
   const headingAnchor = rtl ? "end" : "start";
   return (
     <figure className="eval-chart">
-      <svg viewBox={`0 0 ${layout.width} ${height}`} width="100%" role="img"
-        direction="ltr" aria-labelledby={`${id}-title ${id}-desc`} xmlns="http://www.w3.org/2000/svg">
+      <svg viewBox={`0 0 ${layout.width} ${height}`} width="100%" role="img" direction="ltr" aria-labelledby={`${id}-title ${id}-desc`} xmlns="http://www.w3.org/2000/svg">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <g className="eval-chart-legend">

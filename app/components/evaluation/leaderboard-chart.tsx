@@ -16,19 +16,7 @@ const TOP = 8;
 const AXIS = 28;
 const CAP = 5;
 
-export function LeaderboardChart({
-  bars,
-  lang,
-  rtl,
-  title,
-  description,
-}: {
-  bars: ChartBar[];
-  lang: string;
-  rtl: boolean;
-  title: string;
-  description: string;
-}) {
+export function LeaderboardChart({ bars, lang, rtl, title, description }: { bars: ChartBar[]; lang: string; rtl: boolean; title: string; description: string }) {
   const { t } = useTranslation("research");
   const id = useId();
   if (bars.length === 0) return null;
@@ -38,14 +26,7 @@ export function LeaderboardChart({
   const label = labelAnchor(layout);
   return (
     <figure className="eval-chart">
-      <svg
-        viewBox={`0 0 ${layout.width} ${height}`}
-        width="100%"
-        role="img"
-        direction="ltr"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        xmlns="http://www.w3.org/2000/svg"
-      >
+      <svg viewBox={`0 0 ${layout.width} ${height}`} width="100%" role="img" direction="ltr" aria-labelledby={`${id}-title ${id}-desc`} xmlns="http://www.w3.org/2000/svg">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {ticks(max).map((tick) => {

@@ -28,9 +28,7 @@ export function ResultFilters({
   const languages = [...EVALUATION_LANGUAGES].map((code) => ({ code, label: languageLabel(code, lang, t) })).sort((a, b) => collator.compare(a.label, b.label));
   return (
     <Form method="get" className="filters" role="search" aria-label={t("filters.label")}>
-      {Object.entries(hidden).flatMap(([name, value]) =>
-        (Array.isArray(value) ? value : [value]).map((v) => <input key={`${name}-${v}`} type="hidden" name={name} value={v} />),
-      )}
+      {Object.entries(hidden).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => <input key={`${name}-${v}`} type="hidden" name={name} value={v} />))}
       {withTask ? (
         <div className="field">
           <label htmlFor="f-q">{t("evaluations.searchTask")}</label>

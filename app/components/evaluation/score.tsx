@@ -87,11 +87,7 @@ export function SampleCount({ effective, original, limited, lang }: { effective:
     return <span className={limited ? "samples-limited" : "muted"}>{limited ? t("samples.limitedUnknown") : t("samples.unknown")}</span>;
   }
   if (limited || effective < original) {
-    return (
-      <span className="samples-limited">
-        {t("samples.partial", { count: original, effective: formatNumber(effective, lang), original: formatNumber(original, lang) })}
-      </span>
-    );
+    return <span className="samples-limited">{t("samples.partial", { count: original, effective: formatNumber(effective, lang), original: formatNumber(original, lang) })}</span>;
   }
   return <span>{t("samples.full", { count: original, original: formatNumber(original, lang) })}</span>;
 }

@@ -4,7 +4,10 @@
 import { useRequestInfo } from "~/utils/request-info";
 
 export function jsonForScript(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 export function JsonLd({ data }: { data: unknown }) {

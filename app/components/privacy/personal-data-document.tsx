@@ -99,22 +99,13 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
         <Table
           caption={t("document.signIns")}
           head={[t("document.when"), t("document.outcome"), t("document.address")]}
-          rows={data.security.signIns.map((s) => [
-            date(s.occurredAt),
-            t(`outcomes.${s.outcome}`),
-            ltr(s.ipAddress ?? "—"),
-          ])}
+          rows={data.security.signIns.map((s) => [date(s.occurredAt), t(`outcomes.${s.outcome}`), ltr(s.ipAddress ?? "—")])}
           empty={none}
         />
         <Table
           caption={t("document.sessions")}
           head={[t("document.when"), t("document.device"), t("document.address"), t("document.expires")]}
-          rows={data.security.sessions.map((s) => [
-            date(s.createdAt),
-            ltr(s.userAgent ?? "—"),
-            ltr(s.ipAddress ?? "—"),
-            date(s.expiresAt),
-          ])}
+          rows={data.security.sessions.map((s) => [date(s.createdAt), ltr(s.userAgent ?? "—"), ltr(s.ipAddress ?? "—"), date(s.expiresAt)])}
           empty={none}
         />
         <Table
@@ -135,11 +126,7 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
         <Table
           caption={t("document.notifications")}
           head={[t("document.when"), t("document.kind"), t("document.read")]}
-          rows={data.notifications.map((n) => [
-            date(n.createdAt),
-            t(`notifications:categories.${n.category}.label`, { defaultValue: n.category }),
-            date(n.readAt),
-          ])}
+          rows={data.notifications.map((n) => [date(n.createdAt), t(`notifications:categories.${n.category}.label`, { defaultValue: n.category }), date(n.readAt)])}
           empty={none}
         />
         <Table
@@ -176,13 +163,7 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
         <Table
           caption={t("document.amendments")}
           head={[t("document.when"), t("document.proposal"), t("document.section"), t("document.status"), t("document.text")]}
-          rows={c.amendments.map((x) => [
-            date(x.createdAt),
-            x.proposal,
-            x.sectionKey,
-            t(`statuses.${x.status}`),
-            pre(x.rationale),
-          ])}
+          rows={c.amendments.map((x) => [date(x.createdAt), x.proposal, x.sectionKey, t(`statuses.${x.status}`), pre(x.rationale)])}
           empty={none}
         />
         <Table
@@ -206,12 +187,7 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
         <Table
           caption={t("document.ballots")}
           head={[t("document.when"), t("document.proposal"), t("document.choice"), t("document.receipt")]}
-          rows={c.ballotsCast.map((x) => [
-            date(x.castAt),
-            x.proposal,
-            t(`votes:choice.${x.choice}`, { defaultValue: x.choice }),
-            code(x.receipt),
-          ])}
+          rows={c.ballotsCast.map((x) => [date(x.castAt), x.proposal, t(`votes:choice.${x.choice}`, { defaultValue: x.choice }), code(x.receipt)])}
           empty={none}
         />
         <Table
@@ -223,12 +199,7 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
         <Table
           caption={t("document.accessRequests")}
           head={[t("document.when"), t("document.dataset"), t("document.status"), t("document.text")]}
-          rows={c.accessRequests.map((x) => [
-            date(x.createdAt),
-            x.dataset,
-            t(`statuses.${x.status}`),
-            pre(x.purpose),
-          ])}
+          rows={c.accessRequests.map((x) => [date(x.createdAt), x.dataset, t(`statuses.${x.status}`), pre(x.purpose)])}
           empty={none}
         />
         <Table
@@ -240,12 +211,7 @@ export function PersonalDataDocument({ data, lang, dir, t }: Props) {
         <Table
           caption={t("document.auditEvents")}
           head={["#", t("document.when"), t("document.act"), t("document.object")]}
-          rows={data.auditEvents.map((e) => [
-            e.seq,
-            date(e.occurredAt),
-            code(e.act),
-            code(`${e.objectType} ${e.objectId}`),
-          ])}
+          rows={data.auditEvents.map((e) => [e.seq, date(e.occurredAt), code(e.act), code(`${e.objectType} ${e.objectId}`)])}
           empty={none}
         />
         <h2>{t("document.keptHeading")}</h2>

@@ -43,12 +43,9 @@ export function ProposalHeader({ lang, proposal, text, languages, isFallback, ma
         {text.title}
       </h1>
       <p className="meta">
-        <StatusBadge status={proposal.status} /> ·{" "}
-        {t("proposals:header.lead", { delegation: delegationName(proposal.leadCode, lang) })}
-        {proposal.coDrafters.length ? (
-          <> · {t("proposals:header.coDrafters", { delegations: proposal.coDrafters.map((c) => delegationName(c, lang)).join(", ") })}</>
-        ) : null}{" "}
-        · {t("proposals:header.version", { number: proposal.currentVersion })}
+        <StatusBadge status={proposal.status} /> · {t("proposals:header.lead", { delegation: delegationName(proposal.leadCode, lang) })}
+        {proposal.coDrafters.length ? <> · {t("proposals:header.coDrafters", { delegations: proposal.coDrafters.map((c) => delegationName(c, lang)).join(", ") })}</> : null} ·{" "}
+        {t("proposals:header.version", { number: proposal.currentVersion })}
       </p>
       {proposal.status === "CONSULTATION" && proposal.consultationEndsAt ? (
         <p className={proposal.consultationOpen ? "alert" : "alert alert-warning"}>

@@ -18,8 +18,7 @@ export function languageName(code: string, lang: Language): string {
 }
 
 /** `lang` and `dir` for text in a known language; `dir="auto"` otherwise. */
-const textAttributes = (language: string | null) =>
-  language && isLanguage(language) ? { lang: language, dir: directionOf(language) } : { dir: "auto" as const };
+const textAttributes = (language: string | null) => (language && isLanguage(language) ? { lang: language, dir: directionOf(language) } : { dir: "auto" as const });
 
 function Facts({ result, lang }: { result: Result; lang: Language }) {
   const { t } = useTranslation(["search", "common"]);
@@ -90,8 +89,7 @@ export function ResultCard({ result, lang }: { result: Result; lang: Language })
       </h2>
       {result.parentTitle ? (
         <p className="result-parent">
-          {t("search:facts.on")}{" "}
-          <span {...textAttributes(result.parentLanguage)}>{result.parentTitle}</span>
+          {t("search:facts.on")} <span {...textAttributes(result.parentLanguage)}>{result.parentTitle}</span>
         </p>
       ) : null}
       <Facts result={result} lang={lang} />

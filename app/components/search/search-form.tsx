@@ -10,7 +10,14 @@ import { LANGUAGES, type Language } from "~/utils/i18n";
 
 type Option = { value: string; label: string };
 
-function Select({ name, label, value, options, groups, anyLabel }: {
+function Select({
+  name,
+  label,
+  value,
+  options,
+  groups,
+  anyLabel,
+}: {
   name: string;
   label: string;
   value: string | number | undefined;
@@ -112,12 +119,7 @@ export function SearchForm({ lang, params, delegations, years }: { lang: Languag
             anyLabel={t("search:filter.any")}
             options={years.map((y) => ({ value: String(y), label: String(y) }))}
           />
-          <Select
-            name="sort"
-            label={t("search:filter.sort")}
-            value={params.sort}
-            options={SEARCH_SORTS.map((s) => ({ value: s, label: t(`search:sort.${s}`) }))}
-          />
+          <Select name="sort" label={t("search:filter.sort")} value={params.sort} options={SEARCH_SORTS.map((s) => ({ value: s, label: t(`search:sort.${s}`) }))} />
           <button type="submit" className="button button-secondary">
             {t("search:filter.apply")}
           </button>

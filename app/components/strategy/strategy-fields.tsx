@@ -46,7 +46,9 @@ export function StrategyFields<FormSchema extends StrategyForm & Record<string, 
   const resolutions = f.fieldResolutions.getFieldset();
   const conflict = (name: (typeof STRATEGY_MERGE_FIELDS)[number], label: string) => {
     const view = review?.conflicts.fields.find((c) => c.name === name);
-    return view && review ? <FieldConflict view={view} label={label} current={review.current} errors={resolutions[name as keyof typeof resolutions]?.errors} textLanguage={textLanguage} /> : null;
+    return view && review ? (
+      <FieldConflict view={view} label={label} current={review.current} errors={resolutions[name as keyof typeof resolutions]?.errors} textLanguage={textLanguage} />
+    ) : null;
   };
   return (
     <>

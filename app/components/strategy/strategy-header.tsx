@@ -61,8 +61,7 @@ export function StrategyHeader({ lang, strategy, text, languages, isFallback, ve
       </p>
       {strategy.status === "SUPERSEDED" ? (
         <p className="alert alert-warning" role="note">
-          {t("strategies:header.superseded")}{" "}
-          {strategy.supersededAt ? <FormattedDate value={strategy.supersededAt} lang={lang} /> : null}
+          {t("strategies:header.superseded")} {strategy.supersededAt ? <FormattedDate value={strategy.supersededAt} lang={lang} /> : null}
           {strategy.successor ? (
             <>
               {" "}

@@ -75,14 +75,7 @@ export function InputField<Value, FormSchema extends Record<string, unknown>>({
           {hint}
         </p>
       ) : null}
-      <input
-        {...props}
-        key={props.key}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        dir={dir}
-        required={required ?? props.required}
-      />
+      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={inputMode} dir={dir} required={required ?? props.required} />
       <FieldErrors id={meta.errorId} errors={meta.errors} />
     </div>
   );

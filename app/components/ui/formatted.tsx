@@ -3,10 +3,12 @@
 import { dateTimeFormat, numberFormat } from "~/utils/intl";
 export function formatDate(value: string | Date, lang: string, withTime = false): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return dateTimeFormat(lang, {
-    dateStyle: "medium",
-    ...(withTime ? { timeStyle: "short", timeZone: "UTC" } : { timeZone: "UTC" }),
-  }).format(date) + (withTime ? " UTC" : "");
+  return (
+    dateTimeFormat(lang, {
+      dateStyle: "medium",
+      ...(withTime ? { timeStyle: "short", timeZone: "UTC" } : { timeZone: "UTC" }),
+    }).format(date) + (withTime ? " UTC" : "")
+  );
 }
 
 export function FormattedDate({ value, lang, withTime = false }: { value: string | Date; lang: string; withTime?: boolean }) {

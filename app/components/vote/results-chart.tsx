@@ -16,7 +16,10 @@ export function ResultsChart({ rule, tally, eligible, lang }: { rule: string; ta
   const { t } = useTranslation("votes");
   const rows = ROWS_BY_RULE[rule] ?? ["yes", "no", "abstain"];
   const voted = tally.yes + tally.no + tally.abstain + tally.object + tally.breakSilence;
-  const all = [...rows.map((key) => ({ key, label: t(`tally.${rule === "CONSENSUS" && key === "yes" ? "join" : key}`), value: tally[key] })), { key: "none", label: t("tally.notVoted"), value: Math.max(0, eligible - voted) }];
+  const all = [
+    ...rows.map((key) => ({ key, label: t(`tally.${rule === "CONSENSUS" && key === "yes" ? "join" : key}`), value: tally[key] })),
+    { key: "none", label: t("tally.notVoted"), value: Math.max(0, eligible - voted) },
+  ];
   const max = Math.max(1, eligible);
   const rtl = lang === "ar" || lang === "fa";
   const width = 360;

@@ -115,8 +115,7 @@ function queryObject(url: URL): Record<string, string | string[]> {
 }
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9_.~+/=-]+)$/i;
-const challenge = (error?: string, scope?: string) =>
-  ['Bearer realm="concord"', error ? `error="${error}"` : null, scope ? `scope="${scope}"` : null].filter(Boolean).join(", ");
+const challenge = (error?: string, scope?: string) => ['Bearer realm="concord"', error ? `error="${error}"` : null, scope ? `scope="${scope}"` : null].filter(Boolean).join(", ");
 
 async function identify(request: Request, context: AppLoadContext, def: EndpointDef): Promise<Caller> {
   const clientIp = context.clientIp ?? "unknown";
@@ -141,9 +140,7 @@ async function identify(request: Request, context: AppLoadContext, def: Endpoint
 }
 
 async function countRequest(caller: Caller): Promise<Allowance> {
-  const allowance = caller.token
-    ? await consumeAllowance("apiRequestsPerToken", caller.token.id)
-    : await consumeAllowance("apiRequestsPerAddress", caller.clientIp);
+  const allowance = caller.token ? await consumeAllowance("apiRequestsPerToken", caller.token.id) : await consumeAllowance("apiRequestsPerAddress", caller.clientIp);
   if (!allowance.allowed) {
     throw new ApiError(429, "rate_limited", undefined, { seconds: allowance.resetSeconds }, [], {
       "Retry-After": String(allowance.resetSeconds),
@@ -238,7 +235,12 @@ export function serveRoute(...served: ReturnType<typeof endpointHandler>[]) {
           headers: {
             Allow: allowOf(defs),
             ...(cors["Access-Control-Allow-Origin"]
-              ? { ...cors, "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS", "Access-Control-Allow-Headers": "If-None-Match, Accept-Language", "Access-Control-Max-Age": "86400" }
+              ? {
+                  ...cors,
+                  "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+                  "Access-Control-Allow-Headers": "If-None-Match, Accept-Language",
+                  "Access-Control-Max-Age": "86400",
+                }
               : {}),
           },
         });

@@ -12,14 +12,7 @@ import { DomainError, notFound } from "~/utils/errors";
 import { can, requiresSecondFactor } from "~/utils/permissions";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { confirmPassword } from "~/modules/user/account.server";
-import {
-  ACTIVE_TOKENS_MAX,
-  TOKEN_HINT_LENGTH,
-  TOKEN_PREFIX,
-  TOKEN_RANDOM_BYTES,
-  TOKENS_LISTED_MAX,
-  type ApiScopeName,
-} from "./constants";
+import { ACTIVE_TOKENS_MAX, TOKEN_HINT_LENGTH, TOKEN_PREFIX, TOKEN_RANDOM_BYTES, TOKENS_LISTED_MAX, type ApiScopeName } from "./constants";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The last use is written at most this often, not on every request. */

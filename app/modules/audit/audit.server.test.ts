@@ -10,9 +10,7 @@ import { ownerUrlOf } from "../../../test/db";
 import { GENESIS_HASH, computeEventHashV2, recordAuditEvent, verifyAuditChain } from "./audit.server";
 
 async function record(n: number, data: Record<string, unknown> = { n }) {
-  await prisma.$transaction((tx) =>
-    recordAuditEvent(tx, { actorId: null, act: "delegation.created", objectType: "delegation", objectId: `d${n}`, data }),
-  );
+  await prisma.$transaction((tx) => recordAuditEvent(tx, { actorId: null, act: "delegation.created", objectType: "delegation", objectId: `d${n}`, data }));
 }
 
 /** A connection as the owner: what an attacker with database access, or a migration, would use. */
@@ -55,13 +53,11 @@ describe("audit log", () => {
     await expect(
       prisma.$executeRaw`INSERT INTO "AuditEvent" (act, "objectType", "objectId", "prevHash", hash) VALUES ('vote.closed', 'vote', 'x', ${last.hash}, ${"f".repeat(64)})`,
     ).rejects.toThrow(/hash does not match/);
-    await expect(
-      owner.query(`INSERT INTO "AuditEvent" (act, "objectType", "objectId", "prevHash") VALUES ('vote.closed', 'vote', 'x', $1)`, [GENESIS_HASH]),
-    ).rejects.toThrow(/prevHash/);
-    // Whatever time or hash a writer sends, the database's own are recorded.
-    await owner.query(
-      `INSERT INTO "AuditEvent" (act, "objectType", "objectId", "occurredAt") VALUES ('vote.closed', 'vote', 'y', '2001-01-01T00:00:00Z')`,
+    await expect(owner.query(`INSERT INTO "AuditEvent" (act, "objectType", "objectId", "prevHash") VALUES ('vote.closed', 'vote', 'x', $1)`, [GENESIS_HASH])).rejects.toThrow(
+      /prevHash/,
     );
+    // Whatever time or hash a writer sends, the database's own are recorded.
+    await owner.query(`INSERT INTO "AuditEvent" (act, "objectType", "objectId", "occurredAt") VALUES ('vote.closed', 'vote', 'y', '2001-01-01T00:00:00Z')`);
     const added = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
     expect(added.prevHash).toBe(last.hash);
     expect(added.occurredAt.getUTCFullYear()).toBeGreaterThan(2001);

@@ -102,7 +102,10 @@ const utf8Hex = (text: string) => Buffer.from(text, "utf8").toString("hex");
  * Chain version 1 (events written before the database computed the chain):
  * SHA-256 over the previous hash and the canonical (RFC 8785) form of the event, data included.
  */
-export function computeEventHashV1(prevHash: string, event: Omit<StoredEvent, "dataText" | "seq" | "prevHash" | "hash" | "chainVersion" | "dataSha256" | "redactedAt"> & { data: unknown }): string {
+export function computeEventHashV1(
+  prevHash: string,
+  event: Omit<StoredEvent, "dataText" | "seq" | "prevHash" | "hash" | "chainVersion" | "dataSha256" | "redactedAt"> & { data: unknown },
+): string {
   const canonical = canonicalize({
     occurredAt: event.occurredAt.toISOString(),
     actorId: event.actorId,
@@ -112,7 +115,11 @@ export function computeEventHashV1(prevHash: string, event: Omit<StoredEvent, "d
     objectId: event.objectId,
     data: event.data ?? {},
   });
-  return createHash("sha256").update(prevHash).update("\n").update(canonical ?? "").digest("hex");
+  return createHash("sha256")
+    .update(prevHash)
+    .update("\n")
+    .update(canonical ?? "")
+    .digest("hex");
 }
 
 /**
@@ -123,7 +130,10 @@ export function computeEventHashV1(prevHash: string, event: Omit<StoredEvent, "d
  * leaves its hash valid (docs/decisions/014-database-roles-and-audit-chain.md).
  * Recomputed here independently of the database.
  */
-export function computeEventHashV2(prevHash: string, event: Pick<StoredEvent, "occurredAt" | "actorId" | "delegationId" | "act" | "objectType" | "objectId"> & { dataSha256: string }): string {
+export function computeEventHashV2(
+  prevHash: string,
+  event: Pick<StoredEvent, "occurredAt" | "actorId" | "delegationId" | "act" | "objectType" | "objectId"> & { dataSha256: string },
+): string {
   const lines = [
     "concord-audit-v2",
     prevHash,
@@ -150,9 +160,7 @@ export async function recordAuditEvent(tx: Transaction, input: AuditInput): Prom
     VALUES (${input.actorId}::uuid, ${input.delegationId ?? null}::uuid, ${input.act}, ${input.objectType}, ${input.objectId}, ${data}::jsonb)`;
 }
 
-export type ChainVerification =
-  | { ok: true; count: number; redacted: number }
-  | { ok: false; count: number; redacted: number; brokenAt: bigint; reason: "hash" | "link" | "data" };
+export type ChainVerification = { ok: true; count: number; redacted: number } | { ok: false; count: number; redacted: number; brokenAt: bigint; reason: "hash" | "link" | "data" };
 
 const VERIFY_BATCH = 1000;
 

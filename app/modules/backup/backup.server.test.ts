@@ -118,9 +118,9 @@ describe("backup and restore", () => {
     await createBackup({ ownerUrl: ownerUrlOf(process.env.DATABASE_URL!), out, storage: source });
 
     // The source itself is not empty.
-    await expect(
-      restoreBackup({ from: out, ownerUrl: ownerUrlOf(process.env.DATABASE_URL!), storage: createLocalStorage(path.join(work, "empty-1")) }),
-    ).rejects.toThrow(/target database is not empty/);
+    await expect(restoreBackup({ from: out, ownerUrl: ownerUrlOf(process.env.DATABASE_URL!), storage: createLocalStorage(path.join(work, "empty-1")) })).rejects.toThrow(
+      /target database is not empty/,
+    );
     // A storage that holds files.
     const empty = await createEmptyDatabase();
     await expect(restoreBackup({ from: out, ownerUrl: empty, storage: source })).rejects.toThrow(/target storage already holds files/);

@@ -116,9 +116,7 @@ async function dumpDatabase(ownerUrl: string, workDir: string, withFiles: boolea
   try {
     // One snapshot for everything; READ ONLY takes no lock that blocks writers.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const { rows: meta } = await client.query<{ at: Date; version: string }>(
-      "SELECT now() AS at, current_setting('server_version') AS version",
-    );
+    const { rows: meta } = await client.query<{ at: Date; version: string }>("SELECT now() AS at, current_setting('server_version') AS version");
     const { rows: migrations } = await client.query<{ name: string; checksum: string }>(
       `SELECT migration_name AS name, checksum FROM _prisma_migrations
         WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
@@ -134,9 +132,7 @@ async function dumpDatabase(ownerUrl: string, workDir: string, withFiles: boolea
     const { rows: audit } = await client.query<{ events: number; last: string | null }>(
       `SELECT count(*)::int AS events, (SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1) AS last FROM "AuditEvent"`,
     );
-    const files = withFiles
-      ? (await client.query<{ key: string; sha256: string }>(`SELECT DISTINCT key, sha256 FROM (${referencedFilesSql()}) f ORDER BY key`)).rows
-      : null;
+    const files = withFiles ? (await client.query<{ key: string; sha256: string }>(`SELECT DISTINCT key, sha256 FROM (${referencedFilesSql()}) f ORDER BY key`)).rows : null;
     await client.query("COMMIT");
     return {
       snapshotAt: meta[0]!.at.toISOString(),
@@ -219,15 +215,16 @@ async function copyTable(client: pg.Client, table: string, columns: string[], fi
 
 /** `pre-migration-<UTC time>-<last applied migration>.tar.gz`: sorts by time. */
 export function preMigrationBackupName(lastApplied: string, at = new Date()): string {
-  const stamp = at.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   return `${PRE_MIGRATION_PREFIX}${stamp}-${lastApplied}.tar.gz`;
 }
 
 /** Keeps the newest `keep` archives named with `prefix` in `dir`; returns the names removed. */
 export async function pruneBackups(dir: string, prefix: string, keep: number): Promise<string[]> {
-  const names = (await fs.readdir(dir).catch(() => [] as string[]))
-    .filter((name) => name.startsWith(prefix) && name.endsWith(".tar.gz"))
-    .sort();
+  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) && name.endsWith(".tar.gz")).sort();
   const removed = names.slice(0, Math.max(0, names.length - keep));
   for (const name of removed) await fs.rm(path.join(dir, name), { force: true });
   return removed;

@@ -30,9 +30,7 @@ export const manifestSchema = z.object({
   /** Tables deliberately left out (sessions: everyone signs in again after a restore). */
   excludedTables: z.array(z.string()),
   /** Stored files referred to by rows of the snapshot; null when the archive holds the database only. */
-  files: z
-    .array(z.object({ key: z.string().min(1), entry: z.string().min(1), size: z.number().int().min(0), sha256 }))
-    .nullable(),
+  files: z.array(z.object({ key: z.string().min(1), entry: z.string().min(1), size: z.number().int().min(0), sha256 })).nullable(),
   /** Files a row referred to that could not be copied as recorded (missing, or not matching their checksum). */
   fileProblems: z.array(z.object({ key: z.string(), problem: z.enum(["missing", "checksum"]) })),
   /** The audit log at the snapshot: how many events and the newest hash. */

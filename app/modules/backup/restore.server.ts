@@ -152,9 +152,7 @@ async function refuseNonEmptyDatabase(ownerUrl: string) {
       `SELECT count(*)::int AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p', 'v', 'm', 'S', 'f')`,
     );
     if (rows[0]!.n > 0) {
-      throw new RestoreRefused(
-        "The target database is not empty: restore into an empty database (a new DATA_DIR, or a newly created database for DATABASE_URL).",
-      );
+      throw new RestoreRefused("The target database is not empty: restore into an empty database (a new DATA_DIR, or a newly created database for DATABASE_URL).");
     }
   } finally {
     await client.end();

@@ -43,7 +43,9 @@ describe("comments", () => {
       parent = await addComment({ actor: expert, proposalId: proposal.id, sectionKey: key, body: `Reply ${depth}`, parentId: parent.id });
       expect(parent).toMatchObject({ depth, rootId: top.id, stance: null });
     }
-    await expect(addComment({ actor: expert, proposalId: proposal.id, sectionKey: key, body: "Too deep", parentId: parent.id })).rejects.toMatchObject({ messageKey: "errors.threadTooDeep" });
+    await expect(addComment({ actor: expert, proposalId: proposal.id, sectionKey: key, body: "Too deep", parentId: parent.id })).rejects.toMatchObject({
+      messageKey: "errors.threadTooDeep",
+    });
 
     // The queries one page costs do not grow with the number of threads or replies (no N+1).
     const viewer = await actorFor(await createUser());

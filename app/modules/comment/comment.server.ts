@@ -114,17 +114,7 @@ const commentSelect = {
  * One page of a section's threads: the top comments of the page, then every
  * reply in those threads in a single query (no N+1), however long they are.
  */
-export async function listSectionThreads({
-  proposalId,
-  sectionKey,
-  page,
-  viewer,
-}: {
-  proposalId: string;
-  sectionKey: string;
-  page: number;
-  viewer: CurrentUser;
-}) {
+export async function listSectionThreads({ proposalId, sectionKey, page, viewer }: { proposalId: string; sectionKey: string; page: number; viewer: CurrentUser }) {
   const where = { proposalId, sectionKey, parentId: null };
   const [tops, total] = await Promise.all([
     prisma.comment.findMany({

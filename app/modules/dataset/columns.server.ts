@@ -88,7 +88,10 @@ export function delimitedColumns(text: string, delimiter: "," | "\t"): Column[] 
 export function jsonLinesColumns(text: string): Column[] | null {
   const values = new Map<string, unknown[]>();
   const nested = new Set<string>();
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, COLUMN_SAMPLE_ROWS);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .slice(0, COLUMN_SAMPLE_ROWS);
   if (lines.length === 0) return null;
   for (const line of lines) {
     let record: unknown;

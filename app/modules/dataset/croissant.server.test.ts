@@ -26,7 +26,18 @@ describe("Croissant JSON-LD", () => {
     const steward = await delegationActor("EG", "EXPERT");
     const d = await createDataset({
       actor: steward,
-      input: datasetFields({ name: "عناوين الأخبار", description: "عناوين **مصنفة**.", originalLanguage: "ar", languages: ["ar"], license: "CC-BY-SA-4.0", residencyCountry: "EG", residencyNote: "القاهرة", access: "ON_REQUEST", crossBorder: "RESTRICTED", recordCount: 95000 }),
+      input: datasetFields({
+        name: "عناوين الأخبار",
+        description: "عناوين **مصنفة**.",
+        originalLanguage: "ar",
+        languages: ["ar"],
+        license: "CC-BY-SA-4.0",
+        residencyCountry: "EG",
+        residencyNote: "القاهرة",
+        access: "ON_REQUEST",
+        crossBorder: "RESTRICTED",
+        recordCount: 95000,
+      }),
     });
     await saveDatasetText({ actor: steward, datasetId: d.id, language: "en", name: "News headlines", description: "Labelled **headlines**." });
     for (const [name, content] of [

@@ -120,9 +120,7 @@ export function buildCroissant(d: CroissantInput, { origin, lang }: { origin: st
     dateModified: d.updatedAt.toISOString().slice(0, 10),
     inLanguage: d.languages,
     spatialCoverage: { "@type": "sc:Place", name: residency, address: { "@type": "sc:PostalAddress", addressCountry: d.residencyCountry } },
-    conditionsOfAccess: [ACCESS_TEXT[d.access], TRANSFER_TEXT[d.crossBorder], `Stored in ${residency}${d.residencyNote ? ` (${d.residencyNote})` : ""}.`]
-      .filter(Boolean)
-      .join(" "),
+    conditionsOfAccess: [ACCESS_TEXT[d.access], TRANSFER_TEXT[d.crossBorder], `Stored in ${residency}${d.residencyNote ? ` (${d.residencyNote})` : ""}.`].filter(Boolean).join(" "),
     isAccessibleForFree: d.access === "OPEN",
     distribution: d.files.map((f) => ({
       "@type": "cr:FileObject",
@@ -175,7 +173,11 @@ export async function datasetCroissant({ slug, lang, origin }: { slug: string; l
       recordCount: true,
       steward: { select: { code: true } },
       texts: { where: { OR: [{ language: lang }, { kind: "ORIGINAL" }] }, select: { language: true, kind: true, name: true, description: true } },
-      files: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: CROISSANT_MAX_FILES, select: { id: true, filename: true, contentType: true, size: true, sha256: true, columns: true } },
+      files: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: CROISSANT_MAX_FILES,
+        select: { id: true, filename: true, contentType: true, size: true, sha256: true, columns: true },
+      },
     },
   });
   if (!d) throw notFound();

@@ -59,11 +59,27 @@ describe("cataloguing", () => {
     const delegate = await delegationActor("BR");
     const dataset = await createDataset({
       actor: delegate,
-      input: datasetFields({ name: "Corpus jurídico", originalLanguage: "pt", languages: ["pt", "en", "pt"], residencyCountry: "BR", crossBorder: "PROHIBITED", access: "ON_REQUEST", sizeGigabytes: 1.5, recordCount: 1000 }),
+      input: datasetFields({
+        name: "Corpus jurídico",
+        originalLanguage: "pt",
+        languages: ["pt", "en", "pt"],
+        residencyCountry: "BR",
+        crossBorder: "PROHIBITED",
+        access: "ON_REQUEST",
+        sizeGigabytes: 1.5,
+        recordCount: 1000,
+      }),
     });
     expect(dataset.slug).toBe("corpus-juridico");
     const row = await prisma.dataset.findUniqueOrThrow({ where: { id: dataset.id }, include: { texts: true } });
-    expect(row).toMatchObject({ stewardDelegationId: delegate.delegation!.id, languages: ["pt", "en"], crossBorder: "PROHIBITED", access: "ON_REQUEST", sizeBytes: 1_500_000_000n, recordCount: 1000n });
+    expect(row).toMatchObject({
+      stewardDelegationId: delegate.delegation!.id,
+      languages: ["pt", "en"],
+      crossBorder: "PROHIBITED",
+      access: "ON_REQUEST",
+      sizeBytes: 1_500_000_000n,
+      recordCount: 1000n,
+    });
     expect(row.texts).toMatchObject([{ language: "pt", kind: "ORIGINAL", name: "Corpus jurídico" }]);
     expect(await prisma.auditEvent.count({ where: { act: "dataset.created", objectId: dataset.id } })).toBe(1);
   });
@@ -93,7 +109,10 @@ describe("cataloguing", () => {
     const head = await delegationActor("IN", "HEAD");
     const d = await createDataset({ actor: delegate, input: datasetFields({ originalLanguage: "hi", name: "कॉर्पस" }) });
     await saveDatasetText({ actor: delegate, datasetId: d.id, language: "hi", kind: "UNOFFICIAL_TRANSLATION", name: "नया कॉर्पस", description: "विवरण" });
-    expect(await prisma.datasetText.findUniqueOrThrow({ where: { datasetId_language: { datasetId: d.id, language: "hi" } } })).toMatchObject({ kind: "ORIGINAL", name: "नया कॉर्पस" });
+    expect(await prisma.datasetText.findUniqueOrThrow({ where: { datasetId_language: { datasetId: d.id, language: "hi" } } })).toMatchObject({
+      kind: "ORIGINAL",
+      name: "नया कॉर्पस",
+    });
     expect((await errorOf(saveDatasetText({ actor: delegate, datasetId: d.id, language: "en", kind: "OFFICIAL_TRANSLATION", name: "Corpus", description: "x" }))).status).toBe(403);
     await saveDatasetText({ actor: head, datasetId: d.id, language: "en", kind: "OFFICIAL_TRANSLATION", name: "Corpus", description: "Description" });
     const view = await getDataset({ slug: d.slug, lang: "ru", viewer: null });
@@ -196,7 +215,10 @@ describe("downloads and access requests", () => {
     const file = await authorizeDownload({ viewer: requester, slug: d.slug, fileId });
     expect(file.sha256).toBe(sha256(content));
     expect(await read(file.key)).toBe(content);
-    expect(await prisma.auditEvent.findFirstOrThrow({ where: { act: "dataset.fileDownloaded", objectId: d.id } })).toMatchObject({ actorId: requester.id, data: { viaGrant: true } });
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { act: "dataset.fileDownloaded", objectId: d.id } })).toMatchObject({
+      actorId: requester.id,
+      data: { viaGrant: true },
+    });
     expect((await errorOf(requestAccess({ actor: requester, datasetId: d.id, purpose: "Once more, please." }))).messageKey).toBe("research:errors.alreadyHasAccess");
 
     const listed = await listAccessRequests({ viewer: head, datasetId: d.id, page: 1 });

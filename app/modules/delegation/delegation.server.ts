@@ -24,9 +24,7 @@ export async function getDelegationProfile({ code, includePeople }: { code: stri
       code: true,
       status: true,
       createdAt: true,
-      users: includePeople
-        ? { where: { disabledAt: null }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }
-        : false,
+      users: includePeople ? { where: { disabledAt: null }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } } : false,
     },
   });
   if (!delegation) throw new DomainError(404, "errors.notFound");
@@ -59,15 +57,7 @@ export async function createDelegation({ actorId, code, status }: { actorId: str
   }
 }
 
-export async function changeDelegationStatus({
-  actorId,
-  delegationId,
-  status,
-}: {
-  actorId: string;
-  delegationId: string;
-  status: DelegationStatus;
-}) {
+export async function changeDelegationStatus({ actorId, delegationId, status }: { actorId: string; delegationId: string; status: DelegationStatus }) {
   await prisma.$transaction(async (tx) => {
     const before = await tx.delegation.findUnique({ where: { id: delegationId }, select: { status: true } });
     if (!before) throw new DomainError(404, "errors.notFound");

@@ -12,13 +12,17 @@ function isKnownRegion(code: string): boolean {
   }
 }
 
-
 export const CreateDelegationSchema = z.object({
   intent: z.literal("create"),
   code: z
     .string()
     .transform((s) => s.trim().toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{2}$/, "validation.countryCode").refine(isKnownRegion, "validation.countryCode")),
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Z]{2}$/, "validation.countryCode")
+        .refine(isKnownRegion, "validation.countryCode"),
+    ),
   status: z.enum(DELEGATION_STATUSES),
 });
 

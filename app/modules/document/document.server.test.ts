@@ -37,13 +37,19 @@ async function staleOf(run: Promise<unknown>): Promise<StaleSave> {
   return (error as DocumentStaleError).detail;
 }
 
-const bodies = async (proposalId: string, number: number) =>
-  (await getVersionText({ proposalId, number, language: "en" })).text.sections.map((s) => `${s.heading}: ${s.body}`);
+const bodies = async (proposalId: string, number: number) => (await getVersionText({ proposalId, number, language: "en" })).text.sections.map((s) => `${s.heading}: ${s.body}`);
 
 describe("a stale save of a proposal", () => {
   it("is refused with a merge that keeps their change and yours; saving the merge keeps both, and the history shows both", async () => {
     const { ana, ben, proposal, a, b, c } = await twoDrafters("BR");
-    await saveVersion({ actor: ana, proposalId: proposal.id, baseVersion: 1, title: "Shared compute", changeNote: "Principles", sections: [{ ...a, body: "Ana's principles." }, b, c] });
+    await saveVersion({
+      actor: ana,
+      proposalId: proposal.id,
+      baseVersion: 1,
+      title: "Shared compute",
+      changeNote: "Principles",
+      sections: [{ ...a, body: "Ana's principles." }, b, c],
+    });
     const stale = await staleOf(
       saveVersion({ actor: ben, proposalId: proposal.id, baseVersion: 1, title: "Shared compute", changeNote: "Financing", sections: [a, { ...b, body: "Ben's financing." }, c] }),
     );
@@ -93,10 +99,20 @@ describe("a stale save of a proposal", () => {
     expect(draft.sections.map((s) => s.heading)).toEqual(["Financing", "Principles", "Definitions", "Scope"]);
     const summary = reviewOf(stale).summary!;
     expect(summary.same).toEqual([{ kind: "section", name: "Principles", change: "changed" }]);
-    expect(summary.theirs).toEqual(expect.arrayContaining([{ kind: "section", name: "Review", change: "removed" }, { kind: "section", name: "Scope", change: "added" }]));
+    expect(summary.theirs).toEqual(
+      expect.arrayContaining([
+        { kind: "section", name: "Review", change: "removed" },
+        { kind: "section", name: "Scope", change: "added" },
+      ]),
+    );
     expect(summary.yours).toEqual(expect.arrayContaining([{ kind: "section", name: "Definitions", change: "added" }]));
     await saveVersion({ actor: ben, proposalId: proposal.id, baseVersion: 2, title: "Shared compute", changeNote: "merged", sections: draft.sections });
-    expect(await bodies(proposal.id, 3)).toEqual(["Financing: Each member pays its share.", "Principles: Agreed principles.", "Definitions: Compute means…", "Scope: Public-interest research."]);
+    expect(await bodies(proposal.id, 3)).toEqual([
+      "Financing: Each member pays its share.",
+      "Principles: Agreed principles.",
+      "Definitions: Compute means…",
+      "Scope: Public-interest research.",
+    ]);
   });
 
   it("makes a section both changed differently a conflict: refused until a choice is made, then the choice is saved", async () => {
@@ -112,7 +128,15 @@ describe("a stale save of a proposal", () => {
     expect(review.conflicts.sections[0]!.body.map((p) => p.kind)).toEqual(["removed", "added", "same"]);
     const draft = review.draft!;
     // Saving the review form without choosing is refused beside each conflict; nothing is written.
-    const unresolved = await saveVersion({ actor: ben, proposalId: proposal.id, baseVersion: 2, title: draft.fields.title!, changeNote: "merged", sections: draft.sections, fieldConflicts: draft.fieldConflicts as ["title"] }).catch((e: unknown) => e);
+    const unresolved = await saveVersion({
+      actor: ben,
+      proposalId: proposal.id,
+      baseVersion: 2,
+      title: draft.fields.title!,
+      changeNote: "merged",
+      sections: draft.sections,
+      fieldConflicts: draft.fieldConflicts as ["title"],
+    }).catch((e: unknown) => e);
     expect(unresolved).toBeInstanceOf(FieldError);
     expect((unresolved as FieldError).fields).toEqual({ "fieldResolutions.title": ["documents:review.required"], "sections[0].resolution": ["documents:review.required"] });
     expect(await prisma.proposalVersion.count({ where: { proposalId: proposal.id } })).toBe(2);
@@ -150,11 +174,7 @@ describe("a stale save of a proposal", () => {
       baseVersion: 2,
       title: "Shared compute",
       changeNote: "merged",
-      sections: [
-        { ...principles!, resolution: "current" },
-        { ...financing!, resolution: "edited" },
-        review!,
-      ],
+      sections: [{ ...principles!, resolution: "current" }, { ...financing!, resolution: "edited" }, review!],
     });
     expect(await bodies(proposal.id, 3)).toEqual(["Principles: Ana's principles.", "Financing: Ben's financing.", "Review: The text is reviewed every two years."]);
   });

@@ -176,6 +176,9 @@ describe("the drafter's choices on the review page", () => {
     });
     expect(missing).toEqual([]);
     expect(content.fields.title).toBe("Their title");
-    expect(content.sections).toEqual([{ key: "a", heading: "Principles", body: "Combined wording." }, { heading: "New", body: "New text." }]);
+    expect(content.sections).toEqual([
+      { key: "a", heading: "Principles", body: "Combined wording." },
+      { heading: "New", body: "New text." },
+    ]);
   });
 });

@@ -7,14 +7,7 @@
 // added, removed or moved on either side merge the same way. Pure and
 // browser-safe: the services call it, the tests pin every case.
 import { diffArrays } from "diff";
-import {
-  RESOLUTION_CHOICES,
-  type DocumentContent,
-  type Resolution,
-  type SectionConflict,
-  type SectionDraft,
-  type SectionText,
-} from "./types";
+import { RESOLUTION_CHOICES, type DocumentContent, type Resolution, type SectionConflict, type SectionDraft, type SectionText } from "./types";
 
 export type FieldMerge = {
   name: string;
@@ -251,10 +244,7 @@ export type ReviewedContent = DocumentContent<ReviewSection & { resolution?: Res
  * needs a choice the kind of conflict allows; the paths of those without one
  * come back in `missing`, so the form can say so beside each.
  */
-export function resolveReview(
-  reference: DocumentContent,
-  reviewed: ReviewedContent,
-): { content: DocumentContent<SectionDraft>; missing: string[] } {
+export function resolveReview(reference: DocumentContent, reviewed: ReviewedContent): { content: DocumentContent<SectionDraft>; missing: string[] } {
   const missing: string[] = [];
   const fields = { ...reviewed.fields };
   for (const name of reviewed.fieldConflicts ?? []) {

@@ -60,7 +60,12 @@ export function summarize(merge: MergeResult): MergeSummary {
     }
     const theirs = sectionChanges(s, "Them");
     const yours = sectionChanges(s, "You");
-    const alike = s.removedByThem && s.removedByYou ? ["removed" as const] : s.changedByThem && s.changedByYou && s.mine && s.theirs && s.mine.heading === s.theirs.heading && s.mine.body === s.theirs.body ? ["changed" as const] : [];
+    const alike =
+      s.removedByThem && s.removedByYou
+        ? ["removed" as const]
+        : s.changedByThem && s.changedByYou && s.mine && s.theirs && s.mine.heading === s.theirs.heading && s.mine.body === s.theirs.body
+          ? ["changed" as const]
+          : [];
     for (const change of alike) summary.same.push({ kind: "section", name, change });
     for (const change of theirs) if (!(alike as Change[]).includes(change)) summary.theirs.push({ kind: "section", name, change });
     for (const change of yours) if (!(alike as Change[]).includes(change)) summary.yours.push({ kind: "section", name, change });

@@ -3,16 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { actorFor, createDelegation, createUser, delegationActor, dsiIndicatorValues } from "../../../test/factories";
 import { prisma } from "~/utils/db.server";
-import {
-  comparisonFor,
-  getAssessment,
-  listAssessmentsFor,
-  publishAssessment,
-  publishedHistory,
-  returnAssessment,
-  saveAssessment,
-  submitAssessment,
-} from "./assessment.server";
+import { comparisonFor, getAssessment, listAssessmentsFor, publishAssessment, publishedHistory, returnAssessment, saveAssessment, submitAssessment } from "./assessment.server";
 
 const YEAR = new Date().getUTCFullYear();
 
@@ -94,7 +85,9 @@ describe("submitting, publishing, reading", () => {
     await expect(submitAssessment({ actor: ownDelegate, assessmentId: saved.id, revision: 1 })).rejects.toMatchObject({ status: 403 });
     await submitAssessment({ actor: head, assessmentId: saved.id, revision: 1 });
     // Submitted: the head can no longer change it.
-    await expect(saveAssessment({ actor: head, delegationId: head.delegation!.id, year: YEAR, revision: 2, indicators: dsiIndicatorValues(70), evidence: [] })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      saveAssessment({ actor: head, delegationId: head.delegation!.id, year: YEAR, revision: 2, indicators: dsiIndicatorValues(70), evidence: [] }),
+    ).rejects.toMatchObject({ status: 409 });
     expect((await listAssessmentsFor(admin)).queue).toEqual([expect.objectContaining({ code: "EG", year: YEAR })]);
     expect((await getAssessment({ user: admin, code: "EG", year: YEAR })).may.review).toBe(true);
 
@@ -117,7 +110,9 @@ describe("submitting, publishing, reading", () => {
     const view = await getAssessment({ user: head, code: "ET", year: YEAR });
     expect(view.assessment).toMatchObject({ status: "DRAFT", returnNote: "Please add evidence for connectivity.", revision: 3 });
     expect(view.may.edit).toBe(true);
-    await expect(saveAssessment({ actor: head, delegationId: head.delegation!.id, year: YEAR, revision: 3, indicators: dsiIndicatorValues(65), evidence: [] })).resolves.toMatchObject({ revision: 4 });
+    await expect(
+      saveAssessment({ actor: head, delegationId: head.delegation!.id, year: YEAR, revision: 3, indicators: dsiIndicatorValues(65), evidence: [] }),
+    ).resolves.toMatchObject({ revision: 4 });
   });
 
   it("gives nobody but the head a way to start an assessment", async () => {

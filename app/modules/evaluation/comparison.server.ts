@@ -103,6 +103,13 @@ export async function compareModels({ viewer, slugs, language, q }: { viewer: Cu
   ]);
   const shown = new Set(boards.map((b) => b.id));
   // Shown by task name, so the same leaderboards line up from one comparison to the next.
-  boards.sort((a, b) => a.task.localeCompare(b.task) || a.metric.localeCompare(b.metric) || a.filter.localeCompare(b.filter) || Number(a.isGroup) - Number(b.isGroup) || (a.nShot ?? -1) - (b.nShot ?? -1));
+  boards.sort(
+    (a, b) =>
+      a.task.localeCompare(b.task) ||
+      a.metric.localeCompare(b.metric) ||
+      a.filter.localeCompare(b.filter) ||
+      Number(a.isGroup) - Number(b.isGroup) ||
+      (a.nShot ?? -1) - (b.nShot ?? -1),
+  );
   return { models, boards, scores: scores.filter((s) => shown.has(s.leaderboardId)) };
 }

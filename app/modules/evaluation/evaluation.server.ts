@@ -183,12 +183,7 @@ export async function recordResults({
     async (tx) => {
       const model = await tx.aiModel.findUnique({ where: { id: modelId }, select: { id: true, slug: true } });
       if (!model) throw new FieldError(400, { modelId: "research:errors.unknownModel" });
-      const run = await writeRun(
-        tx,
-        actor,
-        { modelId: model.id, source: "MANUAL", harness, harnessVersion: harnessVersion ?? null, evaluatedAt, notes, visibility, isDemo },
-        rows,
-      );
+      const run = await writeRun(tx, actor, { modelId: model.id, source: "MANUAL", harness, harnessVersion: harnessVersion ?? null, evaluatedAt, notes, visibility, isDemo }, rows);
       const one = rows.length === 1 ? rows[0]! : null;
       await recordAuditEvent(tx, {
         actorId: actor.id,

@@ -110,7 +110,8 @@ describe("an imported file", () => {
     expect(Buffer.concat(parts).equals(bytes)).toBe(true);
 
     const results = await prisma.evaluationResult.findMany({ where: { runId: run.id }, include: { benchmark: true, leaderboard: true } });
-    const find = (task: string, metric: string, filter = "none") => results.find((r) => r.benchmark.task === task && r.benchmark.metric === metric && r.benchmark.filter === filter)!;
+    const find = (task: string, metric: string, filter = "none") =>
+      results.find((r) => r.benchmark.task === task && r.benchmark.metric === metric && r.benchmark.filter === filter)!;
     expect(find("gsm8k", "exact_match", "strict-match")).toMatchObject({ score: 0.8203, stderr: 0.0106, nShot: 5, samplesEffective: 100, samplesOriginal: 100, isLimited: false });
     expect(find("gsm8k", "exact_match", "strict-match").leaderboard).toMatchObject({ taskVersion: "3", nShot: 5 });
     expect(find("mmlu", "acc").benchmark.isGroup).toBe(true);
@@ -132,7 +133,12 @@ describe("an imported file", () => {
     const outcome = imported((await importFixture(expert, "group-mmlu-qwen2.5-14b.json")).outcome);
     expect(outcome).toMatchObject({ resultCount: 11, groupCount: 3 });
     const results = await prisma.evaluationResult.findMany({ where: { runId: outcome.runId }, include: { benchmark: true } });
-    expect(results.filter((r) => r.benchmark.isGroup).map((r) => r.benchmark.task).sort()).toEqual(["mmlu", "mmlu_humanities", "mmlu_stem"]);
+    expect(
+      results
+        .filter((r) => r.benchmark.isGroup)
+        .map((r) => r.benchmark.task)
+        .sort(),
+    ).toEqual(["mmlu", "mmlu_humanities", "mmlu_stem"]);
     expect(results.some((r) => ["sample_len", "sample_count", "name", "alias"].includes(r.benchmark.metric))).toBe(false);
     expect(await prisma.benchmark.count({ where: { metric: { in: ["sample_len", "sample_count"] } } })).toBe(0);
     expect(results.find((r) => r.benchmark.task === "mmlu")).toMatchObject({ samplesEffective: 849, samplesOriginal: 849, isLimited: false });
@@ -145,7 +151,11 @@ describe("an imported file", () => {
     expect(outcome).toMatchObject({ resultCount: 4, limitedCount: 4 });
     const run = await prisma.evaluationRun.findUniqueOrThrow({ where: { id: outcome.runId }, include: { results: { include: { benchmark: true } } } });
     expect(run).toMatchObject({ sampleLimit: 10, limitedCount: 4, harnessVersion: "0.4.8" });
-    expect(run.results.find((r) => r.benchmark.task === "arc_easy" && r.benchmark.metric === "acc")).toMatchObject({ samplesEffective: 10, samplesOriginal: 2376, isLimited: true });
+    expect(run.results.find((r) => r.benchmark.task === "arc_easy" && r.benchmark.metric === "acc")).toMatchObject({
+      samplesEffective: 10,
+      samplesOriginal: 2376,
+      isLimited: true,
+    });
     // Kept off every board: no stored best for them.
     expect(await prisma.leaderboardEntry.count({ where: { runId: run.id } })).toBe(0);
   });
@@ -277,7 +287,14 @@ describe("finding the model a file is about", () => {
       imported((await importFixture(expert, "limited-llama-3.1-8b.json")).outcome);
     }
     const other = await registerModel({ actor: expert, input: modelFields({ name: "Llama rerun" }) });
-    const manual = await recordResults({ actor: expert, modelId: other.id, harness: "lm-evaluation-harness", evaluatedAt: new Date("2025-06-01"), visibility: "PUBLIC", results: [{ task: "rev_task", metric: "acc", higherIsBetter: true, score: 0.5, language: "en" }] });
+    const manual = await recordResults({
+      actor: expert,
+      modelId: other.id,
+      harness: "lm-evaluation-harness",
+      evaluatedAt: new Date("2025-06-01"),
+      visibility: "PUBLIC",
+      results: [{ task: "rev_task", metric: "acc", higherIsBetter: true, score: 0.5, language: "en" }],
+    });
     // A run of another model that evaluated the same weights.
     await prisma.evaluationRun.update({ where: { id: manual.id }, data: { modelSha: "d04e592bb4f6aa9cfee91e2e20afa771667e1d4b" } });
     const { outcome } = await importFixture(expert, "peft-llama-3.1-8b-swahili.json");
@@ -318,13 +335,43 @@ describe("reading an earlier import again", () => {
     const root = JSON.parse((await fixture("group-mmlu-qwen2.5-14b.json")).toString("utf8"));
     root.git_hash = "f00dfeed";
     const outcome = imported(await importLmEvalResults({ actor: expert, file: await upload(JSON.stringify(root)), language: "en", visibility: "PUBLIC" }));
-    const fresh = await prisma.evaluationResult.findMany({ where: { runId: outcome.runId }, select: { score: true, leaderboardId: true, isLimited: true }, orderBy: { score: "asc" } });
+    const fresh = await prisma.evaluationResult.findMany({
+      where: { runId: outcome.runId },
+      select: { score: true, leaderboardId: true, isLimited: true },
+      orderBy: { score: "asc" },
+    });
     // As an import made before this reader: bookkeeping stored as a score, no version, the import time as the date.
     await prisma.$transaction(async (tx) => {
       await tx.evaluationResult.deleteMany({ where: { runId: outcome.runId } });
       const boards = await insertResults(tx, { id: outcome.runId, modelId: model.id, visibility: "PUBLIC", evaluatedAt: new Date() }, [
-        { task: "mmlu", metric: "sample_len", filter: "none", isGroup: false, higherIsBetter: true, version: null, nShot: null, score: 849, stderr: null, samples: null, limited: false, language: "en" },
-        { task: "mmlu", metric: "acc", filter: "none", isGroup: false, higherIsBetter: true, version: null, nShot: null, score: 0.752638, stderr: 0.014817, samples: null, limited: false, language: "en" },
+        {
+          task: "mmlu",
+          metric: "sample_len",
+          filter: "none",
+          isGroup: false,
+          higherIsBetter: true,
+          version: null,
+          nShot: null,
+          score: 849,
+          stderr: null,
+          samples: null,
+          limited: false,
+          language: "en",
+        },
+        {
+          task: "mmlu",
+          metric: "acc",
+          filter: "none",
+          isGroup: false,
+          higherIsBetter: true,
+          version: null,
+          nShot: null,
+          score: 0.752638,
+          stderr: 0.014817,
+          samples: null,
+          limited: false,
+          language: "en",
+        },
       ]);
       await tx.evaluationRun.update({ where: { id: outcome.runId }, data: { fileFormat: null, evaluatedAt: new Date(), resultCount: 2, groupSubtasks: {} } });
       await refreshLeaderboards(tx, boards, model.id);
@@ -335,14 +382,25 @@ describe("reading an earlier import again", () => {
     const run = await prisma.evaluationRun.findUniqueOrThrow({ where: { id: outcome.runId } });
     expect(run).toMatchObject({ fileFormat: "0.4", resultCount: 11, evaluatedAt: new Date("2025-05-30T10:40:00.339Z") });
     expect((run.groupSubtasks as Record<string, string[]>).mmlu).toEqual(["mmlu_humanities", "mmlu_stem"]);
-    const again = await prisma.evaluationResult.findMany({ where: { runId: outcome.runId }, select: { score: true, leaderboardId: true, isLimited: true }, orderBy: { score: "asc" } });
+    const again = await prisma.evaluationResult.findMany({
+      where: { runId: outcome.runId },
+      select: { score: true, leaderboardId: true, isLimited: true },
+      orderBy: { score: "asc" },
+    });
     expect(again).toEqual(fresh);
     // The boards it left no longer hold it; the audit log says what happened, by no one.
     expect(await prisma.leaderboardEntry.count({ where: { leaderboardId: { in: oldBoards }, modelId: model.id } })).toBe(0);
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { act: "evaluation.rederived", objectId: outcome.runId } });
     expect(audit).toMatchObject({ actorId: null, data: expect.objectContaining({ resultsBefore: 2, results: 11 }) });
     // A manual run has no file to read.
-    const manual = await recordResults({ actor: expert, modelId: model.id, harness: "h", evaluatedAt: new Date("2025-01-01"), visibility: "PUBLIC", results: [{ task: "x_task", metric: "acc", higherIsBetter: true, score: 0.5, language: "en" }] });
+    const manual = await recordResults({
+      actor: expert,
+      modelId: model.id,
+      harness: "h",
+      evaluatedAt: new Date("2025-01-01"),
+      visibility: "PUBLIC",
+      results: [{ task: "x_task", metric: "acc", higherIsBetter: true, score: 0.5, language: "en" }],
+    });
     expect(await rederiveImportedRun({ runId: manual.id })).toEqual({ kind: "noFile" });
   });
 });

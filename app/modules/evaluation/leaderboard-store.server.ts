@@ -49,14 +49,14 @@ export async function placeResults(tx: Transaction, keys: ComparabilityKey[]): P
     JOIN "Benchmark" b ON b.task = s.t AND b.metric = s.m AND b.filter = s.f AND b."isGroup" = s.g
     ORDER BY b.id, COALESCE(s.v, ''), COALESCE(s.n, -1)
     ON CONFLICT ("benchmarkId", COALESCE("taskVersion", ''), COALESCE("nShot", -1)) DO NOTHING`;
-  const rows = await tx.$queryRaw<{ benchmarkId: string; leaderboardId: string; task: string; metric: string; filter: string; isGroup: boolean; taskVersion: string | null; nShot: number | null }[]>`
+  const rows = await tx.$queryRaw<
+    { benchmarkId: string; leaderboardId: string; task: string; metric: string; filter: string; isGroup: boolean; taskVersion: string | null; nShot: number | null }[]
+  >`
     SELECT b.id AS "benchmarkId", l.id AS "leaderboardId", b.task, b.metric, b.filter, b."isGroup", l."taskVersion", l."nShot"
     FROM (SELECT DISTINCT t, m, f, g, v, n FROM unnest(${tasks}::text[], ${metrics}::text[], ${filters}::text[], ${groups}::boolean[], ${versions}::text[], ${shots}::int[]) AS x(t, m, f, g, v, n)) s
     JOIN "Benchmark" b ON b.task = s.t AND b.metric = s.m AND b.filter = s.f AND b."isGroup" = s.g
     JOIN "Leaderboard" l ON l."benchmarkId" = b.id AND l."taskVersion" IS NOT DISTINCT FROM s.v AND l."nShot" IS NOT DISTINCT FROM s.n`;
-  return new Map(
-    rows.map((r) => [placementKey({ ...r, version: r.taskVersion }), { benchmarkId: r.benchmarkId, leaderboardId: r.leaderboardId }]),
-  );
+  return new Map(rows.map((r) => [placementKey({ ...r, version: r.taskVersion }), { benchmarkId: r.benchmarkId, leaderboardId: r.leaderboardId }]));
 }
 
 /**

@@ -56,7 +56,9 @@ describe("a leaderboard", () => {
     const expert = await delegationActor("ZA", "EXPERT");
     const family = `fam-${unique()}`;
     const names = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"];
-    const [a, b, c, d, e] = await Promise.all(names.map((name, i) => registerModel({ actor: expert, input: modelFields({ name: `${name}-${unique()}`, family: i < 2 ? family : `${family}-x` }) })));
+    const [a, b, c, d, e] = await Promise.all(
+      names.map((name, i) => registerModel({ actor: expert, input: modelFields({ name: `${name}-${unique()}`, family: i < 2 ? family : `${family}-x` }) })),
+    );
     const task = `task_${unique()}`;
     // Alpha and Beta: overlapping 95 % intervals (tied); Gamma apart from them; Delta without a standard error,
     // inside Gamma's interval (so tied with it) and below Alpha's and Beta's.
@@ -178,7 +180,9 @@ describe("the list of leaderboards", () => {
     expect(members.items[0]).toMatchObject({ models: 3, results: 4, leader: { slug: c!.slug, score: 0.95 }, firstCount: 1 });
     // The filtered list (computed from the results) agrees with the stored one.
     const filtered = await listLeaderboards({ viewer: expert, page: 1, q: task, language: "en" });
-    expect(filtered.items.map((i) => [i.models, i.results, i.limited, i.leader?.slug, i.firstCount])).toEqual(members.items.map((i) => [i.models, i.results, i.limited, i.leader?.slug, i.firstCount]));
+    expect(filtered.items.map((i) => [i.models, i.results, i.limited, i.leader?.slug, i.firstCount])).toEqual(
+      members.items.map((i) => [i.models, i.results, i.limited, i.leader?.slug, i.firstCount]),
+    );
     // "%" and "_" in a search are letters, not patterns.
     expect((await listLeaderboards({ viewer: anonymous, page: 1, q: "%" })).total).toBe(0);
   });
@@ -238,7 +242,8 @@ describe("with tens of thousands of results", () => {
   it("answers leaderboards, the list and comparisons quickly, from the stored best scores", async () => {
     const expert = await delegationActor("IN", "EXPERT");
     const models: { id: string; slug: string }[] = [];
-    for (let i = 0; i < 50; i++) models.push(await registerModel({ actor: expert, input: modelFields({ name: `Scale-${String(i).padStart(2, "0")}-${unique()}`, family: `scale-${i % 5}` }) }));
+    for (let i = 0; i < 50; i++)
+      models.push(await registerModel({ actor: expert, input: modelFields({ name: `Scale-${String(i).padStart(2, "0")}-${unique()}`, family: `scale-${i % 5}` }) }));
     // 40 000 results: 50 models × 200 boards × 4 submissions each, written in SQL, then the stored bests built once.
     await prisma.$executeRaw`
       INSERT INTO "Benchmark" (id, task, metric, filter, "higherIsBetter")

@@ -80,8 +80,7 @@ export function modelOfFile(root: JsonObject, config: JsonObject): LmEvalModel {
   const chosen = candidates.find((c) => referenceKind(c.value) === "repository") ?? candidates[0] ?? null;
   const kind = chosen ? referenceKind(chosen.value) : null;
   const pretrained = args.get("pretrained");
-  const baseRepository =
-    chosen && ADAPTER_KEYS.has(chosen.key) && pretrained && referenceKind(pretrained) === "repository" && pretrained !== chosen.value ? pretrained : null;
+  const baseRepository = chosen && ADAPTER_KEYS.has(chosen.key) && pretrained && referenceKind(pretrained) === "repository" && pretrained !== chosen.value ? pretrained : null;
   const sha = text(config.model_sha, 100);
   return {
     named: chosen?.value ?? null,

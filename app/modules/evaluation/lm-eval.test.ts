@@ -24,7 +24,10 @@ function refusal(text: string): string {
   throw new Error("expected the file to be refused");
 }
 
-const finder = (scores: LmEvalScore[]) => (task: string, metric: string, filter = "none") => scores.find((s) => s.task === task && s.metric === metric && s.filter === filter);
+const finder =
+  (scores: LmEvalScore[]) =>
+  (task: string, metric: string, filter = "none") =>
+    scores.find((s) => s.task === task && s.metric === metric && s.filter === filter);
 
 describe("a single-model 0.4 file (DeepSeek-R1-Distill-Qwen-7B)", () => {
   const parsed = parse("deepseek-r1-distill-qwen-7b.json");
@@ -36,7 +39,12 @@ describe("a single-model 0.4 file (DeepSeek-R1-Distill-Qwen-7B)", () => {
     expect(parsed.gitHash).toBe("8138fd52");
     expect(parsed.modelBackend).toBe("hf");
     expect(parsed.modelArgs).toBe("pretrained=deepseek-ai/DeepSeek-R1-Distill-Qwen-7B,dtype=bfloat16,trust_remote_code=True");
-    expect(parsed.model).toMatchObject({ repository: "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", namedBy: "pretrained", revision: "main", sha: "916b56a44061fd5cd7d6a8fb632557ed4f724f60" });
+    expect(parsed.model).toMatchObject({
+      repository: "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B",
+      namedBy: "pretrained",
+      revision: "main",
+      sha: "916b56a44061fd5cd7d6a8fb632557ed4f724f60",
+    });
     expect(parsed.evaluatedAt?.toISOString()).toBe("2025-01-29T15:00:00.000Z");
     expect(parsed.hasConfig).toBe(true);
     expect(parsed.sampleLimit).toBeNull();

@@ -189,8 +189,7 @@ function taskFacts(root: JsonObject, format: LmEvalFormat, config: JsonObject, s
   const versions = isObject(root.versions) ? root.versions : {};
   const legacyShots = format === "legacy" ? shots(config.num_fewshot) : null;
 
-  const ownShots = (task: string) =>
-    format === "legacy" ? legacyShots : (shots(nShotTable[task]) ?? (isObject(configs[task]) ? shots(configs[task].num_fewshot) : null));
+  const ownShots = (task: string) => (format === "legacy" ? legacyShots : (shots(nShotTable[task]) ?? (isObject(configs[task]) ? shots(configs[task].num_fewshot) : null)));
   const ownSamples = (task: string): SampleCounts | null => {
     const entry = nSamples[task];
     if (!isObject(entry)) return null;

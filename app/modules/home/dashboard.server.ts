@@ -69,7 +69,10 @@ export async function getSecretariatDashboard({ viewer, lang }: { viewer: Curren
       const voted = new Set(ballots.filter((b) => b.voteId === v.id).map((b) => b.delegationId));
       const delegations = eligibility
         .filter((e) => e.voteId === v.id)
-        .map((e) => ({ code: e.delegation.code, state: voted.has(e.delegation.id) ? ("voted" as const) : unableIds.has(e.delegation.id) ? ("unable" as const) : ("waiting" as const) }));
+        .map((e) => ({
+          code: e.delegation.code,
+          state: voted.has(e.delegation.id) ? ("voted" as const) : unableIds.has(e.delegation.id) ? ("unable" as const) : ("waiting" as const),
+        }));
       return {
         id: v.id,
         slug: v.proposal.slug,

@@ -36,9 +36,7 @@ export async function getHome(user: CurrentUser | null) {
   // The unread count is the header's (root loader): not read twice.
   const [statusCounts, openInvitations, consultations] = await Promise.all([
     prisma.delegation.groupBy({ by: ["status"], _count: { _all: true } }),
-    user?.role === "SECRETARIAT"
-      ? prisma.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } })
-      : Promise.resolve(0),
+    user?.role === "SECRETARIAT" ? prisma.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } }) : Promise.resolve(0),
     readsProposals
       ? prisma.proposal.findMany({
           where: { status: "CONSULTATION", consultationEndsAt: { gt: new Date() } },
@@ -48,9 +46,7 @@ export async function getHome(user: CurrentUser | null) {
         })
       : Promise.resolve([]),
   ]);
-  const counts = Object.fromEntries(statusCounts.map((s) => [s.status, s._count._all])) as Partial<
-    Record<"MEMBER" | "PARTNER" | "OBSERVER", number>
-  >;
+  const counts = Object.fromEntries(statusCounts.map((s) => [s.status, s._count._all])) as Partial<Record<"MEMBER" | "PARTNER" | "OBSERVER", number>>;
   return {
     delegations: { MEMBER: counts.MEMBER ?? 0, PARTNER: counts.PARTNER ?? 0, OBSERVER: counts.OBSERVER ?? 0 },
     needs: { openInvitations },

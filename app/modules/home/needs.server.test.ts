@@ -27,7 +27,18 @@ describe("what needs the person", () => {
     }
     // The demo exercises ten of the twelve kinds (consultations close within a week only on some days).
     expect([...kinds].sort()).toEqual(
-      expect.arrayContaining(["accessRequest", "amendment", "assessmentDraft", "assessmentToReview", "ballot", "ballotCast", "bracket", "coDrafting", "strategyDraft", "voteToChair"]),
+      expect.arrayContaining([
+        "accessRequest",
+        "amendment",
+        "assessmentDraft",
+        "assessmentToReview",
+        "ballot",
+        "ballotCast",
+        "bracket",
+        "coDrafting",
+        "strategyDraft",
+        "voteToChair",
+      ]),
     );
   });
 
@@ -109,9 +120,7 @@ async function referenceNeeds(user: CurrentUser): Promise<Need[]> {
     user.role === "HEAD" && delegationId
       ? prisma.dsiAssessment.findMany({ where: { delegationId, status: "DRAFT" }, orderBy: { year: "desc" }, take: NEEDS_PER_KIND, select: { id: true, returnNote: true } })
       : none,
-    can(user, "administer")
-      ? prisma.dsiAssessment.findMany({ where: { status: "SUBMITTED" }, orderBy: { submittedAt: "asc" }, take: NEEDS_PER_KIND, select: { id: true } })
-      : none,
+    can(user, "administer") ? prisma.dsiAssessment.findMany({ where: { status: "SUBMITTED" }, orderBy: { submittedAt: "asc" }, take: NEEDS_PER_KIND, select: { id: true } }) : none,
     leads
       ? prisma.$queryRaw<{ id: string }[]>`
           SELECT id FROM "Strategy" WHERE "delegationId" = ${delegationId}::uuid AND status <> 'SUPERSEDED'
@@ -130,7 +139,12 @@ async function referenceNeeds(user: CurrentUser): Promise<Need[]> {
       at: v.closesAt,
       values: { voted: v._count.ballots, eligible: v.eligibleCount },
     })),
-    ...amendments.map((a): Need => ({ kind: "amendment", object: proposal(a.proposalId), path: `/proposals/{slug}/sections/${encodeURIComponent(a.sectionKey)}#amendments`, values: { delegationCode: a.delegation.code } })),
+    ...amendments.map((a): Need => ({
+      kind: "amendment",
+      object: proposal(a.proposalId),
+      path: `/proposals/{slug}/sections/${encodeURIComponent(a.sectionKey)}#amendments`,
+      values: { delegationCode: a.delegation.code },
+    })),
     ...coDrafting.map((c): Need => ({ kind: "coDrafting", object: proposal(c.proposalId), path: "/proposals/{slug}" })),
     ...consultations.map((c): Need => ({ kind: "consultation", object: proposal(c.id), path: "/proposals/{slug}", at: c.consultationEndsAt! })),
     ...brackets.map((b): Need => ({ kind: "bracket", object: proposal(b.proposalId), path: `/proposals/{slug}/sections/${encodeURIComponent(b.sectionKey)}#brackets` })),
@@ -168,4 +182,3 @@ async function consultationsOnMyTopics(user: CurrentUser, now: Date, soon: Date)
     select: { id: true, consultationEndsAt: true },
   });
 }
-

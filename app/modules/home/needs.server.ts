@@ -184,7 +184,10 @@ export async function needsOf(user: CurrentUser): Promise<Need[]> {
 /** The person's needs with their objects named in `lang` and their links. */
 export async function getNeeds(user: CurrentUser, lang: string): Promise<NamedNeed[]> {
   const needs = await needsOf(user);
-  const named = await nameObjects(needs.map((n) => ({ objectType: n.object.type, objectId: n.object.id })), lang);
+  const named = await nameObjects(
+    needs.map((n) => ({ objectType: n.object.type, objectId: n.object.id })),
+    lang,
+  );
   return needs.flatMap((n) => {
     const o = named.get(objectKey(n.object.type, n.object.id));
     if (!o) return [];

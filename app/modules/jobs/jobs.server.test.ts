@@ -78,7 +78,10 @@ describe("two app servers", () => {
     const calls: { queue: string; data: Record<string, unknown>; result: unknown }[] = [];
     await Promise.all([startServer(calls), startServer(calls)]);
 
-    await until(async () => (await prisma.vote.count({ where: { id: { in: ids }, status: "CLOSED" } })) === 3 && (await prisma.mailOutbox.count({ where: { status: { not: "SENT" } } })) === 0);
+    await until(
+      async () =>
+        (await prisma.vote.count({ where: { id: { in: ids }, status: "CLOSED" } })) === 3 && (await prisma.mailOutbox.count({ where: { status: { not: "SENT" } } })) === 0,
+    );
 
     // Each vote closed exactly once.
     for (const id of ids) expect(await prisma.auditEvent.count({ where: { objectId: id, act: "vote.closed" } })).toBe(1);

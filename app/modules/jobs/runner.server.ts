@@ -30,19 +30,15 @@ export async function createJobWorkers(handlers: Partial<Record<QueueName, JobHa
       logger.warn({ queue: queue.name }, "no handler for job queue");
       continue;
     }
-    await boss.work(
-      queue.name,
-      { batchSize: 1, pollingIntervalSeconds: POLLING_SECONDS[queue.name as QueueName] ?? DEFAULT_POLLING_SECONDS },
-      async ([job]) => {
-        if (!job) return;
-        try {
-          return await handler((job.data ?? {}) as Record<string, unknown>);
-        } catch (error) {
-          logger.error({ err: error, queue: queue.name, job: job.id }, "job failed");
-          throw error;
-        }
-      },
-    );
+    await boss.work(queue.name, { batchSize: 1, pollingIntervalSeconds: POLLING_SECONDS[queue.name as QueueName] ?? DEFAULT_POLLING_SECONDS }, async ([job]) => {
+      if (!job) return;
+      try {
+        return await handler((job.data ?? {}) as Record<string, unknown>);
+      } catch (error) {
+        logger.error({ err: error, queue: queue.name, job: job.id }, "job failed");
+        throw error;
+      }
+    });
   }
   return boss;
 }

@@ -64,7 +64,14 @@ function unsubscribeUrl(r: Recipient, category: string): string {
   return `${siteOrigin()}${UNSUBSCRIBE_PATH}?${query}`;
 }
 
-type Body = { subject: string; intro?: string; blocks: { heading?: { text: string; language: string }; items: PresentedNotice[] }[]; action?: { label: string; url: string }; footer: string[]; unsubscribe?: { category: string; label: string } };
+type Body = {
+  subject: string;
+  intro?: string;
+  blocks: { heading?: { text: string; language: string }; items: PresentedNotice[] }[];
+  action?: { label: string; url: string };
+  footer: string[];
+  unsubscribe?: { category: string; label: string };
+};
 
 function layout(r: Recipient, body: Body, t: Awaited<ReturnType<typeof getFixedT>>) {
   const origin = siteOrigin();
@@ -82,8 +89,12 @@ function layout(r: Recipient, body: Body, t: Awaited<ReturnType<typeof getFixedT
     for (const item of block.items) {
       const url = `${origin}${item.href}`;
       textLines.push(`- ${item.text}`, `  ${url}`);
-      const title = item.title ? `<cite lang="${escapeHtml(item.titleLanguage ?? r.language)}" dir="auto" style="font-style:normal;font-weight:bold">${escapeHtml(item.title)}</cite>` : "";
-      htmlParts.push(`<li style="margin-block-end:0.6em">${escapeHtml(item.before)}${title}${escapeHtml(item.after)}<br><a href="${escapeHtml(url)}">${escapeHtml(t("mail.open"))}</a></li>`);
+      const title = item.title
+        ? `<cite lang="${escapeHtml(item.titleLanguage ?? r.language)}" dir="auto" style="font-style:normal;font-weight:bold">${escapeHtml(item.title)}</cite>`
+        : "";
+      htmlParts.push(
+        `<li style="margin-block-end:0.6em">${escapeHtml(item.before)}${title}${escapeHtml(item.after)}<br><a href="${escapeHtml(url)}">${escapeHtml(t("mail.open"))}</a></li>`,
+      );
     }
     htmlParts.push("</ul>");
     textLines.push("");
@@ -94,7 +105,9 @@ function layout(r: Recipient, body: Body, t: Awaited<ReturnType<typeof getFixedT
   }
   const preferences = `${origin}/${r.language}/account/notifications`;
   textLines.push("--", ...body.footer, `${t("mail.preferences")}: ${preferences}`);
-  htmlParts.push(`<hr><p style="color:#555;font-size:0.9em">${body.footer.map(escapeHtml).join("<br>")}<br><a href="${escapeHtml(preferences)}">${escapeHtml(t("mail.preferences"))}</a>`);
+  htmlParts.push(
+    `<hr><p style="color:#555;font-size:0.9em">${body.footer.map(escapeHtml).join("<br>")}<br><a href="${escapeHtml(preferences)}">${escapeHtml(t("mail.preferences"))}</a>`,
+  );
   const headers: Record<string, string> = { "Auto-Submitted": "auto-generated", "Content-Language": r.language };
   if (body.unsubscribe) {
     const url = unsubscribeUrl(r, body.unsubscribe.category);
@@ -145,7 +158,10 @@ export async function renderMails(rows: OutboxRow[]): Promise<Map<string, Render
   }
   const presented = new Map<string, PresentedNotice>();
   for (const group of groups.values()) {
-    const list = await presentNotices(notices.filter((n) => group.ids.has(n.id)), { lang: group.language, timeZone: group.timeZone });
+    const list = await presentNotices(
+      notices.filter((n) => group.ids.has(n.id)),
+      { lang: group.language, timeZone: group.timeZone },
+    );
     for (const p of list) presented.set(p.id, p);
   }
 
@@ -162,10 +178,13 @@ export async function renderMails(rows: OutboxRow[]): Promise<Map<string, Render
         subject: notice.text,
         blocks: [{ items: [notice] }],
         footer: [t("mail.why", { category: t(`categories.${notice.category}.label`) })],
-        unsubscribe: notice.category in CATEGORIES ? { category: notice.category, label: t("mail.unsubscribe", { category: t(`categories.${notice.category}.label`) }) } : undefined,
+        unsubscribe:
+          notice.category in CATEGORIES ? { category: notice.category, label: t("mail.unsubscribe", { category: t(`categories.${notice.category}.label`) }) } : undefined,
       };
     } else if (row.kind === "DIGEST") {
-      const items = digestIds(row.payload).map((id) => presented.get(id)).filter((n): n is PresentedNotice => Boolean(n));
+      const items = digestIds(row.payload)
+        .map((id) => presented.get(id))
+        .filter((n): n is PresentedNotice => Boolean(n));
       const shown = items.slice(0, DIGEST_MAX_ITEMS);
       body = {
         subject: t("mail.digestSubject", { count: items.length }),

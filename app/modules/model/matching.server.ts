@@ -40,9 +40,7 @@ export async function matchModelForFile({
   const select = { id: true, slug: true, name: true, repository: true } as const;
   const [sameRevision, base, similar] = await Promise.all([
     // Earlier imports of the same revision of the weights (model_sha).
-    sha
-      ? prisma.aiModel.findMany({ where: { runs: { some: { modelSha: sha } } }, orderBy: { name: "asc" }, take: MODEL_CANDIDATES_MAX, select })
-      : [],
+    sha ? prisma.aiModel.findMany({ where: { runs: { some: { modelSha: sha } } }, orderBy: { name: "asc" }, take: MODEL_CANDIDATES_MAX, select }) : [],
     baseRepository ? prisma.aiModel.findMany({ where: { repository: { equals: baseRepository, mode: "insensitive" } }, take: 1, select }) : [],
     nameHint
       ? prisma.aiModel.findMany({

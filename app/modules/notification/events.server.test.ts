@@ -30,7 +30,13 @@ async function noticesOf(kind: string, proposalId: string) {
 const ids = (rows: { userId: string }[]) => rows.map((r) => r.userId).sort();
 
 async function draft(lead: Actor, title = "Cross-border data flows for AI training") {
-  return createProposal({ actor: lead, title, originalLanguage: "en", topics: ["DATA_OWNERSHIP"], sections: [{ heading: "Principle", body: "Data stays where its people decide." }] });
+  return createProposal({
+    actor: lead,
+    title,
+    originalLanguage: "en",
+    topics: ["DATA_OWNERSHIP"],
+    sections: [{ heading: "Principle", body: "Data stays where its people decide." }],
+  });
 }
 
 describe("a vote", () => {
@@ -45,14 +51,26 @@ describe("a vote", () => {
 
   beforeAll(async () => {
     heads = await Promise.all(["BR", "IN", "CN"].map((c) => delegationActor(c, "HEAD")));
-    egyptHead = await actorFor(await createUser({ role: "HEAD", delegationId: (await delegationActor("EG", "DELEGATE")).delegation!.id, locale: "ar", email: "head.eg@concord.example" }));
+    egyptHead = await actorFor(
+      await createUser({ role: "HEAD", delegationId: (await delegationActor("EG", "DELEGATE")).delegation!.id, locale: "ar", email: "head.eg@concord.example" }),
+    );
     partnerHead = await delegationActor("MY", "HEAD", "PARTNER");
     lead = await delegationActor("BR", "DELEGATE");
     follower = await delegationActor("MY", "DELEGATE", "PARTNER");
     chair = await actorFor(await createUser({ role: "SECRETARIAT" }));
     const p = await draft(lead);
     proposalId = p.id;
-    await saveTranslation({ actor: lead, proposalId, version: 1, language: "ar", kind: "OFFICIAL_TRANSLATION", title: "تدفقات البيانات عبر الحدود لتدريب الذكاء الاصطناعي", sections: [{ key: (await prisma.proposalSection.findFirstOrThrow({ where: { text: { version: { proposalId } } } })).key, heading: "المبدأ", body: "تبقى البيانات حيث يقرر أهلها." }] });
+    await saveTranslation({
+      actor: lead,
+      proposalId,
+      version: 1,
+      language: "ar",
+      kind: "OFFICIAL_TRANSLATION",
+      title: "تدفقات البيانات عبر الحدود لتدريب الذكاء الاصطناعي",
+      sections: [
+        { key: (await prisma.proposalSection.findFirstOrThrow({ where: { text: { version: { proposalId } } } })).key, heading: "المبدأ", body: "تبقى البيانات حيث يقرر أهلها." },
+      ],
+    });
     await follow({ actor: follower, target: "PROPOSAL", id: proposalId });
     voteId = (await openVote({ actor: chair, proposalId, rule: "SIMPLE_MAJORITY", quorumPercent: 50, closesAt: inHours(30) })).id;
   });
@@ -97,7 +115,9 @@ describe("a vote", () => {
     await deliverDueMail();
     const [reminder] = mailsTo(smtp, "head.eg@concord.example").slice(1);
     expect(reminder!.parsed.subject).toMatch(/^لم يصوّت وفدكم على تدفقات البيانات عبر الحدود لتدريب الذكاء الاصطناعي: يُغلق التصويت خلال ساعتين \(/);
-    expect(mailsTo(smtp, heads[1]!.email).at(-1)!.parsed.subject).toMatch(/^Your delegation has not voted on Cross-border data flows for AI training: the vote closes in 2 hours \(/);
+    expect(mailsTo(smtp, heads[1]!.email).at(-1)!.parsed.subject).toMatch(
+      /^Your delegation has not voted on Cross-border data flows for AI training: the vote closes in 2 hours \(/,
+    );
   });
 
   it("closed: the outcome to the same people; those following its DSI topic hear of the new position", async () => {
@@ -135,7 +155,9 @@ describe("drafting", () => {
     expect(opened).toContain(other.id);
     expect(opened).not.toContain(lead.id);
     // The 48-hour reminder waits in the job queue until its time.
-    const job = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'consultation-remind' AND data->>'proposalId' = ${p.id} AND start_after > now() + interval '7 days'`;
+    const job = await prisma.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'consultation-remind' AND data->>'proposalId' = ${p.id} AND start_after > now() + interval '7 days'`;
     expect(job[0]!.n).toBe(1);
     await prisma.proposal.update({ where: { id: p.id }, data: { consultationEndsAt: inHours(47) } });
     const endsAt = (await prisma.proposal.findUniqueOrThrow({ where: { id: p.id } })).consultationEndsAt!.toISOString();

@@ -35,7 +35,10 @@ export async function nameObjects(refs: Ref[], lang: string): Promise<Map<string
       const proposals = await prisma.proposal.findMany({ where: { id: { in: proposalIds } }, select: { id: true, slug: true, currentVersion: true } });
       const titles = await titlesOfVersions(proposals.map((p) => ({ proposalId: p.id, number: p.currentVersion })));
       for (const p of proposals) {
-        const shown = pick(titles.filter((t) => t.proposalId === p.id), lang);
+        const shown = pick(
+          titles.filter((t) => t.proposalId === p.id),
+          lang,
+        );
         named.set(objectKey("proposal", p.id), { title: shown?.title ?? p.slug, language: shown?.language ?? lang, slug: p.slug });
       }
     })(),

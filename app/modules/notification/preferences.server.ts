@@ -146,8 +146,7 @@ export async function checkUnsubscribe({ userId, category, token }: { userId: st
 export async function unsubscribe({ userId, category, token }: { userId: string; category: string; token: string }) {
   const checked = await checkUnsubscribe({ userId, category, token });
   const current = await getPreferences(userId);
-  const off =
-    checked.category === DIGEST_UNSUBSCRIBE ? CATEGORY_NAMES.filter((c) => current[c].email === "DIGEST") : [checked.category];
+  const off = checked.category === DIGEST_UNSUBSCRIBE ? CATEGORY_NAMES.filter((c) => current[c].email === "DIGEST") : [checked.category];
   await prisma.$transaction([
     ...off.map((c) =>
       prisma.notificationPreference.upsert({

@@ -5,7 +5,20 @@ import { LANGUAGE_CODES } from "~/utils/i18n";
 import { EVENT_KINDS, SECURITY_KINDS } from "./categories";
 import { presentNotices, type NoticeRow } from "./present.server";
 
-const data = { closesAt: "2026-12-24T18:00:00.000Z", endsAt: "2026-12-24T18:00:00.000Z", previous: "2026-12-20T18:00:00.000Z", hours: 2, count: 3, delegation: "BR", outcome: "ADOPTED", resolution: "KEPT", name: "Ana", filename: "a.csv", sectionKey: "s-1", runId: "r" };
+const data = {
+  closesAt: "2026-12-24T18:00:00.000Z",
+  endsAt: "2026-12-24T18:00:00.000Z",
+  previous: "2026-12-20T18:00:00.000Z",
+  hours: 2,
+  count: 3,
+  delegation: "BR",
+  outcome: "ADOPTED",
+  resolution: "KEPT",
+  name: "Ana",
+  filename: "a.csv",
+  sectionKey: "s-1",
+  runId: "r",
+};
 
 const rows: NoticeRow[] = [...Object.keys(EVENT_KINDS), ...SECURITY_KINDS].map((kind, i) => ({
   id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,

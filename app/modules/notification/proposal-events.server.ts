@@ -84,6 +84,9 @@ export async function noticeSponsorship(tx: Transaction, { actor, proposalId, jo
 }
 
 /** Consultation opened or extended (see consultation.server.ts). */
-export async function noticeConsultationChange(tx: Transaction, { actor, proposalId, until, extended }: { actor: CurrentUser; proposalId: string; until: Date; extended: boolean }) {
+export async function noticeConsultationChange(
+  tx: Transaction,
+  { actor, proposalId, until, extended }: { actor: CurrentUser; proposalId: string; until: Date; extended: boolean },
+) {
   await noticeConsultation(tx, { proposalId, endsAt: until, actorId: actor.id, opened: !extended });
 }

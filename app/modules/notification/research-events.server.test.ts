@@ -81,7 +81,18 @@ describe("research and strategy events", () => {
     await follow({ actor: follower, target: "MODEL", id: model.id });
     const run = await recordManualResult({
       actor: expert,
-      input: { modelId: model.id, task: "indommlu", metric: "acc", kind: "task", score: 0.6, higherIsBetter: true, language: "id", harness: "lm-evaluation-harness", evaluatedOn: "2025-03-01", visibility: "PUBLIC" },
+      input: {
+        modelId: model.id,
+        task: "indommlu",
+        metric: "acc",
+        kind: "task",
+        score: 0.6,
+        higherIsBetter: true,
+        language: "id",
+        harness: "lm-evaluation-harness",
+        evaluatedOn: "2025-03-01",
+        visibility: "PUBLIC",
+      },
     });
     const [notice] = await prisma.notification.findMany({ where: { kind: "evaluation.results" }, select: { userId: true, data: true, objectId: true } });
     expect(notice).toMatchObject({ userId: follower.id, objectId: model.id, data: { runId: run.id, count: 1 } });

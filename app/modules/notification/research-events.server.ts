@@ -22,15 +22,15 @@ export async function noticeStrategyPublished(tx: Transaction, { actor, strategy
 }
 
 /** A DSI self-assessment returned for changes (to its delegation) or published (to it and to those who follow the DSI). */
-export async function noticeDsiAssessment(tx: Transaction, { actor, assessmentId, delegationId, published }: { actor: CurrentUser; assessmentId: string; delegationId: string; published: boolean }) {
+export async function noticeDsiAssessment(
+  tx: Transaction,
+  { actor, assessmentId, delegationId, published }: { actor: CurrentUser; assessmentId: string; delegationId: string; published: boolean },
+) {
   await notifyEvent(tx, {
     kind: published ? "dsi.published" : "dsi.returned",
     actorId: actor.id,
     object: { type: "dsi", id: assessmentId },
-    to: [
-      { delegations: [delegationId], roles: ["HEAD", "ALTERNATE", "DELEGATE"] },
-      ...(published ? [{ dimensionFollowers: [...DSI_DIMENSIONS] }] : []),
-    ],
+    to: [{ delegations: [delegationId], roles: ["HEAD", "ALTERNATE", "DELEGATE"] }, ...(published ? [{ dimensionFollowers: [...DSI_DIMENSIONS] }] : [])],
   });
 }
 

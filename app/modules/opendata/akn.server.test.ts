@@ -62,7 +62,15 @@ describe("Akoma Ntoso of positions", () => {
 describe("Akoma Ntoso of a document using everything", () => {
   const at = (s: string) => new Date(s);
   const doc: TextDocument = {
-    proposal: { id: "p", slug: "complete-text", status: "ADOPTED", topics: ["DATA_OWNERSHIP", "DIGITAL_CAPABILITY"], originalLanguage: "fr", createdAt: at("2026-03-01T10:00:00Z"), leadCode: "BR" },
+    proposal: {
+      id: "p",
+      slug: "complete-text",
+      status: "ADOPTED",
+      topics: ["DATA_OWNERSHIP", "DIGITAL_CAPABILITY"],
+      originalLanguage: "fr",
+      createdAt: at("2026-03-01T10:00:00Z"),
+      leadCode: "BR",
+    },
     version: { number: 3, createdAt: at("2026-04-02T09:00:00Z"), changeNote: "Amendment of India", creditedCode: "IN" },
     texts: [
       {
@@ -80,7 +88,16 @@ describe("Akoma Ntoso of a document using everything", () => {
         ],
       },
       { language: "ar", kind: "OFFICIAL_TRANSLATION", title: "النص الكامل", createdAt: at("2026-04-05T09:00:00Z"), sections: [{ key: "objet", heading: "الموضوع", body: "نص." }] },
-      { language: "zh", kind: "UNOFFICIAL_TRANSLATION", title: "完整文本", createdAt: at("2026-04-06T09:00:00Z"), sections: [{ key: "objet", heading: "目的", body: "文本。" }, { key: "vide", heading: "空", body: "" }] },
+      {
+        language: "zh",
+        kind: "UNOFFICIAL_TRANSLATION",
+        title: "完整文本",
+        createdAt: at("2026-04-06T09:00:00Z"),
+        sections: [
+          { key: "objet", heading: "目的", body: "文本。" },
+          { key: "vide", heading: "空", body: "" },
+        ],
+      },
     ],
     sponsors: [
       { code: "IN", joinedAt: at("2026-04-03T09:00:00Z") },

@@ -91,9 +91,7 @@ export function buildAkomaNtoso(doc: TextDocument, language: string, labels: Akn
   const adopted = vote?.outcome === "ADOPTED";
   const isPosition = adopted && doc.proposal.status === "ADOPTED";
 
-  const root = create({ version: "1.0", encoding: "UTF-8" })
-    .ele(AKN_NS, "akomaNtoso")
-    .att("http://www.w3.org/2000/xmlns/", "xmlns:concord", CONCORD_AKN_NS);
+  const root = create({ version: "1.0", encoding: "UTF-8" }).ele(AKN_NS, "akomaNtoso").att("http://www.w3.org/2000/xmlns/", "xmlns:concord", CONCORD_AKN_NS);
   const statement = root.ele(AKN_NS, "statement", { name: isPosition ? "position" : "proposal" });
   const meta = statement.ele(AKN_NS, "meta");
 
@@ -194,7 +192,11 @@ export function buildAkomaNtoso(doc: TextDocument, language: string, labels: Akn
     references.ele(AKN_NS, "TLCEvent", { eId: id, href: `/ontology/event/concord/${id}`, showAs: label });
   }
   if (vote) {
-    references.ele(AKN_NS, "TLCConcept", { eId: `outcome_${vote.outcome.toLowerCase()}`, href: `/ontology/concept/concord/outcome/${vote.outcome.toLowerCase()}`, showAs: labels.outcome });
+    references.ele(AKN_NS, "TLCConcept", {
+      eId: `outcome_${vote.outcome.toLowerCase()}`,
+      href: `/ontology/concept/concord/outcome/${vote.outcome.toLowerCase()}`,
+      showAs: labels.outcome,
+    });
     references.ele(AKN_NS, "TLCConcept", { eId: "rule", href: `/ontology/concept/concord/rule/${vote.rule.toLowerCase()}`, showAs: labels.rule });
   }
   if (doc.proposal.topics.length) {
@@ -254,9 +256,7 @@ export function buildAkomaNtoso(doc: TextDocument, language: string, labels: Akn
   // --- the text: sections, with reservations as footnotes on their headings
   const mainBody = statement.ele(AKN_NS, "mainBody");
   const keys = new Set(text.sections.map((s) => s.key));
-  const notes = doc.record
-    .flatMap((r) => r.reservations.map((res) => ({ code: r.delegationCode, ...res })))
-    .filter((n) => keys.has(n.sectionKey));
+  const notes = doc.record.flatMap((r) => r.reservations.map((res) => ({ code: r.delegationCode, ...res }))).filter((n) => keys.has(n.sectionKey));
   let marker = 0;
   text.sections.forEach((section, i) => {
     const eId = `sec_${i + 1}`;

@@ -14,15 +14,7 @@ import { assertMayRead } from "~/modules/proposal/proposal.server";
 import { getVoteRecord } from "~/modules/vote/record.server";
 import { CSV_MAX_ROWS, toCsv } from "./csv";
 
-export const VOTE_RECORD_COLUMNS = [
-  "delegation_code",
-  "delegation_name",
-  "choice",
-  "explanation",
-  "reservations",
-  "receipt",
-  "cast_at",
-] as const;
+export const VOTE_RECORD_COLUMNS = ["delegation_code", "delegation_name", "choice", "explanation", "reservations", "receipt", "cast_at"] as const;
 
 /**
  * The record of a proposal's closed vote: public when the text was adopted
@@ -234,7 +226,13 @@ export async function leaderboardCsv({ viewer, leaderboardId, language, family }
       r.runId,
     ]),
   );
-  const name = [board!.task, board!.metric, board!.filter !== "none" ? board!.filter : null, board!.taskVersion ? `v${board!.taskVersion}` : null, board!.nShot !== null ? `${board!.nShot}-shot` : null]
+  const name = [
+    board!.task,
+    board!.metric,
+    board!.filter !== "none" ? board!.filter : null,
+    board!.taskVersion ? `v${board!.taskVersion}` : null,
+    board!.nShot !== null ? `${board!.nShot}-shot` : null,
+  ]
     .filter(Boolean)
     .join("-")
     .replace(/[^\w.-]+/g, "_");

@@ -25,7 +25,7 @@ describe("CSV", () => {
   });
 
   it("keeps text that starts like a formula from running in a spreadsheet", () => {
-    expect(neutralizeFormula("=HYPERLINK(\"http://evil.example\")")).toBe("'=HYPERLINK(\"http://evil.example\")");
+    expect(neutralizeFormula('=HYPERLINK("http://evil.example")')).toBe('\'=HYPERLINK("http://evil.example")');
     for (const start of ["+", "-", "@", "\t"]) expect(neutralizeFormula(`${start}1`)).toBe(`'${start}1`);
     expect(neutralizeFormula("1+1")).toBe("1+1");
     const csv = toCsv(["explanation"], [["=1+1"], [-3]]);

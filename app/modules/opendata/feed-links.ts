@@ -9,9 +9,6 @@ export type FeedKind = "positions" | "strategies" | "evaluations";
 export function metaWithFeeds(...kinds: FeedKind[]): MetaFunction {
   return (args) => {
     const lang = args.params.lang ?? "en";
-    return [
-      ...titleMeta(args),
-      ...kinds.map((kind) => ({ tagName: "link" as const, rel: "alternate", type: "application/atom+xml", href: `/${lang}/${kind}/feed.atom` })),
-    ];
+    return [...titleMeta(args), ...kinds.map((kind) => ({ tagName: "link" as const, rel: "alternate", type: "application/atom+xml", href: `/${lang}/${kind}/feed.atom` }))];
   };
 }

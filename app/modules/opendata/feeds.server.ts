@@ -49,12 +49,7 @@ const categories = (topics: DsiDimension[], common: (key: string) => string, ori
   topics.map((d) => ({ term: d, name: common(`dsi.${d}`), scheme: `${origin}/api/v1/openapi.json#/components/schemas/DsiDimension` }));
 
 export async function positionsFeed({ lang, origin }: { lang: Language; origin: string }): Promise<string> {
-  const [positions, t, votesT, common] = await Promise.all([
-    listAdoptedAfter({ limit: FEED_SIZE }),
-    getFixedT(lang, "api"),
-    getFixedT(lang, "votes"),
-    getFixedT(lang, "common"),
-  ]);
+  const [positions, t, votesT, common] = await Promise.all([listAdoptedAfter({ limit: FEED_SIZE }), getFixedT(lang, "api"), getFixedT(lang, "votes"), getFixedT(lang, "common")]);
   const feed = await newFeed({ kind: "positions", lang, origin, updated: positions[0]?.adoptedAt });
   for (const p of positions) {
     const title = pick(p.titles, lang);
@@ -135,11 +130,7 @@ export async function evaluationsFeed({ lang, origin }: { lang: Language; origin
       link: `${origin}/${lang}/evaluations/runs/${run.id}`,
       date: run.createdAt,
       published: run.createdAt,
-      description: [
-        [run.harness, run.harnessVersion].filter(Boolean).join(" "),
-        run.evaluatedAt ? formatDate(run.evaluatedAt, lang) : null,
-        run.isDemo ? t("feeds.demo") : null,
-      ]
+      description: [[run.harness, run.harnessVersion].filter(Boolean).join(" "), run.evaluatedAt ? formatDate(run.evaluatedAt, lang) : null, run.isDemo ? t("feeds.demo") : null]
         .filter(Boolean)
         .join(" · "),
       author: [{ name: by, ...(run.delegation ? { link: `${origin}/${lang}/members/${run.delegation.code.toLowerCase()}` } : {}) }],

@@ -110,9 +110,7 @@ export async function sitemapPart(origin: string, name: string): Promise<string 
     entries = await SECTIONS[match[1]].entries((Number(match[2]) - 1) * SITEMAP_PART_SIZE, SITEMAP_PART_SIZE);
     if (entries.length === 0) return null;
   }
-  const urlset = create({ version: "1.0", encoding: "UTF-8" })
-    .ele(SITEMAP_NS, "urlset")
-    .att("http://www.w3.org/2000/xmlns/", "xmlns:xhtml", XHTML_NS);
+  const urlset = create({ version: "1.0", encoding: "UTF-8" }).ele(SITEMAP_NS, "urlset").att("http://www.w3.org/2000/xmlns/", "xmlns:xhtml", XHTML_NS);
   for (const entry of entries) {
     for (const lang of LANGUAGE_CODES) {
       const url = urlset.ele(SITEMAP_NS, "url");

@@ -12,7 +12,6 @@ import { renderMarkdown } from "~/modules/text/markdown.server";
 import { checkReceipt, getVoteRecord } from "~/modules/vote/record.server";
 import { POSITION_PAGE_SIZE, RECEIPT_PATTERN } from "./constants";
 
-
 const POSITION_LIST_SELECT = {
   id: true,
   slug: true,

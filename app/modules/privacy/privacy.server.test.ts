@@ -44,7 +44,13 @@ async function activeHead(code: string) {
 
   const head = await actorFor(user);
   const lead = await delegationActor("IN");
-  const proposal = await createProposal({ actor: lead, title: "Open model registry", originalLanguage: "en", topics: ["DIGITAL_CAPABILITY"], sections: [{ key: "s1", heading: "Text", body: "A registry." }] });
+  const proposal = await createProposal({
+    actor: lead,
+    title: "Open model registry",
+    originalLanguage: "en",
+    topics: ["DIGITAL_CAPABILITY"],
+    sections: [{ key: "s1", heading: "Text", body: "A registry." }],
+  });
   await openOrExtendConsultation({ actor: lead, proposalId: proposal.id, until: inHours(200), extend: false });
   await addComment({ actor: head, proposalId: proposal.id, sectionKey: "s1", body: "Brazil supports a registry hosted by members." });
   const vote = await openVote({ actor: await secretariat(), proposalId: proposal.id, rule: "SIMPLE_MAJORITY", quorumPercent: 0, closesAt: inHours(100), endConsultation: true });
@@ -163,13 +169,29 @@ describe("erasing a departed person's personal data", () => {
       await owner.query("SET LOCAL session_replication_role = replica");
       await owner.query(`DELETE FROM "AuditEvent"`);
       let prevHash = GENESIS_HASH;
-      for (const [n, data] of [[1, { email, role: "DELEGATE" }], [2, { from: "MEMBER", to: "PARTNER" }]] as const) {
-        const event = { occurredAt: new Date(Date.UTC(2026, 9, 1, 0, 0, n)), actorId: null, delegationId: null, act: n === 1 ? "invitation.created" : "delegation.statusChanged", objectType: "x", objectId: `o${n}`, data };
+      for (const [n, data] of [
+        [1, { email, role: "DELEGATE" }],
+        [2, { from: "MEMBER", to: "PARTNER" }],
+      ] as const) {
+        const event = {
+          occurredAt: new Date(Date.UTC(2026, 9, 1, 0, 0, n)),
+          actorId: null,
+          delegationId: null,
+          act: n === 1 ? "invitation.created" : "delegation.statusChanged",
+          objectType: "x",
+          objectId: `o${n}`,
+          data,
+        };
         const hash = computeEventHashV1(prevHash, event);
-        await owner.query(
-          `INSERT INTO "AuditEvent" ("occurredAt", act, "objectType", "objectId", data, "prevHash", hash, "chainVersion") VALUES ($1, $2, $3, $4, $5, $6, $7, 1)`,
-          [event.occurredAt, event.act, event.objectType, event.objectId, JSON.stringify(data), prevHash, hash],
-        );
+        await owner.query(`INSERT INTO "AuditEvent" ("occurredAt", act, "objectType", "objectId", data, "prevHash", hash, "chainVersion") VALUES ($1, $2, $3, $4, $5, $6, $7, 1)`, [
+          event.occurredAt,
+          event.act,
+          event.objectType,
+          event.objectId,
+          JSON.stringify(data),
+          prevHash,
+          hash,
+        ]);
         prevHash = hash;
       }
       await owner.query("COMMIT");

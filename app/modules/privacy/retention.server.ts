@@ -19,10 +19,7 @@ const INVITATION_BATCH = 100;
 
 export type RetentionSweep = { signIns: number; sessions: number; rateCounters: number; invitations: number; auditEventsRedacted: number; apiTokens: number };
 
-export async function sweepPersonalDataRetention({
-  now = new Date(),
-  months = getEnv().SIGN_IN_RETENTION_MONTHS,
-}: { now?: Date; months?: number } = {}): Promise<RetentionSweep> {
+export async function sweepPersonalDataRetention({ now = new Date(), months = getEnv().SIGN_IN_RETENTION_MONTHS }: { now?: Date; months?: number } = {}): Promise<RetentionSweep> {
   const cutoff = new Date(now);
   cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
 
@@ -40,9 +37,7 @@ export async function sweepPersonalDataRetention({
       take: INVITATION_BATCH,
     });
     if (stale.length === 0) break;
-    const members = new Set(
-      (await prisma.user.findMany({ where: { email: { in: stale.map((i) => i.email) } }, select: { email: true } })).map((u) => u.email),
-    );
+    const members = new Set((await prisma.user.findMany({ where: { email: { in: stale.map((i) => i.email) } }, select: { email: true } })).map((u) => u.email));
     await prisma.$transaction(async (tx) => {
       // An address that belongs to a member is theirs to keep in the record; one of a person who never joined goes.
       for (const email of new Set(stale.map((i) => i.email).filter((e) => !members.has(e) && e.includes("@")))) {

@@ -80,9 +80,7 @@ export async function acceptAmendment({ actor, amendmentId, reason }: { actor: C
       changeNote: reason ?? "",
       title: current.title,
       language: current.language,
-      sections: current.sections.map((s) =>
-        s.key === amendment.sectionKey ? { key: s.key, heading: amendment.heading, body: amendment.body } : s,
-      ),
+      sections: current.sections.map((s) => (s.key === amendment.sectionKey ? { key: s.key, heading: amendment.heading, body: amendment.body } : s)),
       creditedDelegationId: amendment.delegationId,
       amendmentId,
     });

@@ -9,19 +9,7 @@ import { noticeBracket } from "~/modules/notification/proposal-events.server";
 import { mayBracket, mayResolveBracket } from "./permissions";
 import { loadAccess, originalSections } from "./proposal.server";
 
-export async function openBracket({
-  actor,
-  proposalId,
-  sectionKey,
-  passage,
-  note,
-}: {
-  actor: CurrentUser;
-  proposalId: string;
-  sectionKey: string;
-  passage: string;
-  note: string;
-}) {
+export async function openBracket({ actor, proposalId, sectionKey, passage, note }: { actor: CurrentUser; proposalId: string; sectionKey: string; passage: string; note: string }) {
   return prisma.$transaction(async (tx) => {
     const access = await loadAccess(tx, proposalId);
     if (!mayBracket(actor, access) || !actor.delegation) throw forbidden();
@@ -54,17 +42,7 @@ export async function openBracket({
   });
 }
 
-export async function resolveBracket({
-  actor,
-  bracketId,
-  outcome,
-  note,
-}: {
-  actor: CurrentUser;
-  bracketId: string;
-  outcome: Exclude<BracketStatus, "OPEN">;
-  note?: string;
-}) {
+export async function resolveBracket({ actor, bracketId, outcome, note }: { actor: CurrentUser; bracketId: string; outcome: Exclude<BracketStatus, "OPEN">; note?: string }) {
   await prisma.$transaction(async (tx) => {
     const bracket = await tx.bracket.findUnique({ where: { id: bracketId }, select: { proposalId: true, holderDelegationId: true } });
     if (!bracket) throw notFound();

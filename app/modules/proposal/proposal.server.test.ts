@@ -7,16 +7,7 @@ import { verifyAuditChain } from "~/modules/audit/audit.server";
 import { addComment } from "~/modules/comment/comment.server";
 import { acceptAmendment, listAmendments, proposeAmendment, rejectAmendment } from "./amendment.server";
 import { listBrackets, openBracket, resolveBracket } from "./bracket.server";
-import {
-  createProposal,
-  getVersionText,
-  inviteCoDrafter,
-  listProposals,
-  openOrExtendConsultation,
-  saveTranslation,
-  saveVersion,
-  withdrawProposal,
-} from "./proposal.server";
+import { createProposal, getVersionText, inviteCoDrafter, listProposals, openOrExtendConsultation, saveTranslation, saveVersion, withdrawProposal } from "./proposal.server";
 import { setSponsorship } from "./sponsor.server";
 
 const SECTIONS = [
@@ -42,11 +33,7 @@ describe("drafting", () => {
   });
 
   it("is created only by drafters of member and partner delegations", async () => {
-    for (const actor of [
-      await delegationActor("IN", "EXPERT"),
-      await delegationActor("LK", "DELEGATE", "OBSERVER"),
-      await actorFor(await createUser({ role: "SECRETARIAT" })),
-    ]) {
+    for (const actor of [await delegationActor("IN", "EXPERT"), await delegationActor("LK", "DELEGATE", "OBSERVER"), await actorFor(await createUser({ role: "SECRETARIAT" }))]) {
       await expect(createProposal({ actor, title: "T", originalLanguage: "en", topics: ["DATA_OWNERSHIP"], sections: SECTIONS })).rejects.toMatchObject({ status: 403 });
     }
     const partner = await delegationActor("MY", "DELEGATE", "PARTNER");
@@ -69,8 +56,7 @@ describe("drafting", () => {
   it("lets invited co-drafters edit, and no one else", async () => {
     const { lead, proposal } = await draft("ZA");
     const outsider = await delegationActor("EG");
-    const save = (actor: typeof lead, base: number) =>
-      saveVersion({ actor, proposalId: proposal.id, baseVersion: base, title: "T", changeNote: "n", sections: SECTIONS });
+    const save = (actor: typeof lead, base: number) => saveVersion({ actor, proposalId: proposal.id, baseVersion: base, title: "T", changeNote: "n", sections: SECTIONS });
     await expect(save(outsider, 1)).rejects.toMatchObject({ status: 403 });
     await inviteCoDrafter({ actor: lead, proposalId: proposal.id, delegationId: outsider.delegation!.id });
     await expect(save(outsider, 1)).resolves.toEqual({ number: 2 });
@@ -86,7 +72,11 @@ describe("drafting", () => {
       language: "hi",
       kind: "OFFICIAL_TRANSLATION",
       title: "संप्रभु एआई अवसंरचना",
-      sections: (await getVersionText({ proposalId: proposal.id, number: 1, language: "en" })).text.sections.map((s) => ({ key: s.key, heading: `${s.heading} (hi)`, body: s.body })),
+      sections: (await getVersionText({ proposalId: proposal.id, number: 1, language: "en" })).text.sections.map((s) => ({
+        key: s.key,
+        heading: `${s.heading} (hi)`,
+        body: s.body,
+      })),
     });
     const hi = await getVersionText({ proposalId: proposal.id, number: 1, language: "hi" });
     expect(hi.isFallback).toBe(false);
@@ -134,7 +124,9 @@ describe("consultation", () => {
     const key = (await getVersionText({ proposalId: proposal.id, number: 1, language: "en" })).text.sections[0]!.key;
     await expect(addComment({ actor: expert, proposalId: proposal.id, sectionKey: key, body: "Early" })).rejects.toMatchObject({ status: 403 });
     await openOrExtendConsultation({ actor: lead, proposalId: proposal.id, until: inDays(10), extend: false });
-    await expect(openOrExtendConsultation({ actor: lead, proposalId: proposal.id, until: inDays(5), extend: true })).rejects.toMatchObject({ messageKey: "errors.extensionNotLater" });
+    await expect(openOrExtendConsultation({ actor: lead, proposalId: proposal.id, until: inDays(5), extend: true })).rejects.toMatchObject({
+      messageKey: "errors.extensionNotLater",
+    });
     await openOrExtendConsultation({ actor: lead, proposalId: proposal.id, until: inDays(20), extend: true });
     const c = await addComment({ actor: expert, proposalId: proposal.id, sectionKey: key, body: "We support this.", stance: "SUPPORT" });
     expect(c).toMatchObject({ versionNumber: 1, depth: 0, stance: "SUPPORT" });
@@ -148,7 +140,14 @@ describe("consultation", () => {
     await openOrExtendConsultation({ actor: lead, proposalId: proposal.id, until: inDays(10), extend: false });
     const key = (await getVersionText({ proposalId: proposal.id, number: 1, language: "en" })).text.sections[1]!.key;
     const india = await delegationActor("IN");
-    const amendment = await proposeAmendment({ actor: india, proposalId: proposal.id, sectionKey: key, heading: "Data", body: "Training data of public interest stays under national jurisdiction, with agreed exceptions for research.", rationale: "Research cooperation." });
+    const amendment = await proposeAmendment({
+      actor: india,
+      proposalId: proposal.id,
+      sectionKey: key,
+      heading: "Data",
+      body: "Training data of public interest stays under national jurisdiction, with agreed exceptions for research.",
+      rationale: "Research cooperation.",
+    });
     await expect(acceptAmendment({ actor: india, amendmentId: amendment.id })).rejects.toMatchObject({ status: 403 });
     await expect(acceptAmendment({ actor: lead, amendmentId: amendment.id })).resolves.toEqual({ version: 2 });
     const v2 = await getVersionText({ proposalId: proposal.id, number: 2, language: "en" });
@@ -183,7 +182,9 @@ describe("brackets and co-sponsors", () => {
     const { lead, proposal } = await draft("ID");
     const key = (await getVersionText({ proposalId: proposal.id, number: 1, language: "en" })).text.sections[0]!.key;
     const za = await delegationActor("ZA");
-    await expect(openBracket({ actor: za, proposalId: proposal.id, sectionKey: key, passage: "not in the text", note: "x" })).rejects.toMatchObject({ messageKey: "errors.passageNotFound" });
+    await expect(openBracket({ actor: za, proposalId: proposal.id, sectionKey: key, passage: "not in the text", note: "x" })).rejects.toMatchObject({
+      messageKey: "errors.passageNotFound",
+    });
     const bracket = await openBracket({ actor: za, proposalId: proposal.id, sectionKey: key, passage: "sovereign control", note: "We prefer 'effective control'." });
     const outsider = await delegationActor("RU");
     await expect(resolveBracket({ actor: outsider, bracketId: bracket.id, outcome: "DROPPED" })).rejects.toMatchObject({ status: 403 });

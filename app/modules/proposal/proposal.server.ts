@@ -25,7 +25,6 @@ export function assertMayRead(user: CurrentUser | null): asserts user is Current
   if (!can(user, "readMembersOnly")) throw forbidden();
 }
 
-
 export async function loadAccess(tx: Transaction | typeof prisma, proposalId: string): Promise<ProposalAccess & { id: string; currentVersion: number; originalLanguage: string }> {
   const p = await tx.proposal.findUnique({
     where: { id: proposalId },
@@ -197,9 +196,7 @@ export async function listProposals({
     ...(leadCode ? { leadDelegation: { code: leadCode } } : {}),
     ...(topic ? { topics: { has: topic } } : {}),
     // A language the proposal is available in: its original, or a translation of its current version.
-    ...(language
-      ? { OR: [{ originalLanguage: language }, { versions: { some: { texts: { some: { language } } } } }] }
-      : {}),
+    ...(language ? { OR: [{ originalLanguage: language }, { versions: { some: { texts: { some: { language } } } } }] } : {}),
   };
   const [rows, total] = await Promise.all([
     prisma.proposal.findMany({
@@ -334,17 +331,7 @@ export function endOfDayUtc(date: string): Date {
   return new Date(`${date}T23:59:59.999Z`);
 }
 
-export async function openOrExtendConsultation({
-  actor,
-  proposalId,
-  until,
-  extend,
-}: {
-  actor: CurrentUser;
-  proposalId: string;
-  until: Date;
-  extend: boolean;
-}) {
+export async function openOrExtendConsultation({ actor, proposalId, until, extend }: { actor: CurrentUser; proposalId: string; until: Date; extend: boolean }) {
   const now = Date.now();
   if (Number.isNaN(until.getTime()) || until.getTime() <= now) throw new DomainError(400, "errors.dateInPast");
   if (until.getTime() > now + CONSULTATION_MAX_DAYS * 86_400_000) {

@@ -38,7 +38,10 @@ export const TranslationSchema = z.object({
   language,
   kind: z.enum(TRANSLATION_KINDS),
   title: text({ max: L.title }),
-  sections: z.array(SectionInput.extend({ key: sectionKey })).min(1).max(L.sections),
+  sections: z
+    .array(SectionInput.extend({ key: sectionKey }))
+    .min(1)
+    .max(L.sections),
 });
 
 export const ConsultationSchema = z.object({
@@ -95,7 +98,12 @@ export const ResolveBracketSchema = z.object({
 
 export const ProposalFilterSchema = z.object({
   status: z.enum(["DRAFT", "CONSULTATION", "VOTING", "ADOPTED", "REJECTED", "WITHDRAWN"]).optional().catch(undefined),
-  lead: z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()).optional().catch(undefined),
+  lead: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((s) => s.toUpperCase())
+    .optional()
+    .catch(undefined),
   topic: z.enum(DSI_DIMENSIONS).optional().catch(undefined),
   language: language.optional().catch(undefined),
 });

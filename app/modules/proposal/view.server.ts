@@ -39,8 +39,7 @@ export async function loadProposalPage({
   const proposal = await getProposalBySlug(slug);
   const number = version ?? proposal.currentVersion;
   const current = await getVersionText({ proposalId: proposal.id, number, language: textLanguage ?? lang });
-  const consultationOpen =
-    proposal.status === "CONSULTATION" && proposal.consultationEndsAt !== null && proposal.consultationEndsAt.getTime() > Date.now();
+  const consultationOpen = proposal.status === "CONSULTATION" && proposal.consultationEndsAt !== null && proposal.consultationEndsAt.getTime() > Date.now();
   const ownDelegationId = user.delegation?.id;
   const may = {
     edit: mayEdit(user, proposal),
@@ -134,7 +133,12 @@ export async function loadSectionPage(args: Parameters<typeof loadProposalPage>[
   const sectionBrackets = brackets.filter((b) => b.sectionKey === section.key);
   return {
     ...view,
-    section: { key: section.key, heading: section.heading, html: renderMarkdown(section.body, { brackets: bracketMarks(brackets, section.key, args.lang, t) }), body: section.body },
+    section: {
+      key: section.key,
+      heading: section.heading,
+      html: renderMarkdown(section.body, { brackets: bracketMarks(brackets, section.key, args.lang, t) }),
+      body: section.body,
+    },
     brackets: sectionBrackets.map((b) => ({ ...b, mayResolve: b.status === "OPEN" && mayResolveBracket(user!, proposal, b) })),
     amendments: amendments.map((a) => ({ ...a, bodyHtml: renderMarkdown(a.body) })),
     comments: threads.threads.map((c) => ({ ...c, html: c.body === null ? null : renderMarkdown(c.body) })),

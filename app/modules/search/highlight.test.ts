@@ -45,7 +45,12 @@ describe("ellipsis", () => {
   it("ends a snippet cut mid-sentence with one", () => {
     expect(withEllipsis([{ text: "Sets out how Egypt builds its national", mark: false }]).at(-1)).toEqual({ text: "…", mark: false });
     expect(withEllipsis([{ text: "A whole sentence.", mark: false }])).toHaveLength(1);
-    expect(withEllipsis([{ text: "数据", mark: true }, { text: "。", mark: false }])).toHaveLength(2);
+    expect(
+      withEllipsis([
+        { text: "数据", mark: true },
+        { text: "。", mark: false },
+      ]),
+    ).toHaveLength(2);
     expect(withEllipsis([])).toEqual([]);
   });
 });

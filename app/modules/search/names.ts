@@ -12,7 +12,12 @@ type Named = { code: string; folded: string; trigrams: Set<string> };
 
 /** Lowercase, without accents, letters and digits only (what pg_trgm compares). */
 export function foldName(s: string): string {
-  return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return s
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 /** pg_trgm's trigrams: each word padded with two spaces before and one after. */

@@ -62,8 +62,15 @@ describe("parsed queries", () => {
 
   it("rewrites a query with corrected words, the rest as typed", () => {
     const { terms } = parseQuery('Soverign "exact phrase" -cloud or infrastucture');
-    expect(replaceWords(terms, new Map([["soverign", "sovereign"], ["infrastucture", "infrastructure"], ["cloud", "crowd"]]))).toBe(
-      'sovereign "exact phrase" -cloud or infrastructure',
-    );
+    expect(
+      replaceWords(
+        terms,
+        new Map([
+          ["soverign", "sovereign"],
+          ["infrastucture", "infrastructure"],
+          ["cloud", "crowd"],
+        ]),
+      ),
+    ).toBe('sovereign "exact phrase" -cloud or infrastructure');
   });
 });

@@ -8,10 +8,7 @@
 //   when it may be a name (of a country or a language).
 import { QUERY_LIMITS } from "./constants";
 
-export type QueryTerm =
-  | { type: "word"; text: string; negated: boolean }
-  | { type: "phrase"; text: string; negated: boolean }
-  | { type: "or" };
+export type QueryTerm = { type: "word"; text: string; negated: boolean } | { type: "phrase"; text: string; negated: boolean } | { type: "or" };
 
 export type ParsedQuery = {
   /** The query as cleaned (what the search box shows back). */
@@ -91,7 +88,7 @@ export function toWebsearch(terms: QueryTerm[]): string {
 
 /** The letters-and-digits runs of the plain words, for typo checks. */
 function fuzzyWordsOf(terms: QueryTerm[]): string[] {
-  const words = terms.flatMap((t) => (t.type === "word" && !t.negated && !CJK.test(t.text) ? t.text.toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [] : []));
+  const words = terms.flatMap((t) => (t.type === "word" && !t.negated && !CJK.test(t.text) ? (t.text.toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []) : []));
   return [...new Set(words.filter((w) => Array.from(w).length >= QUERY_LIMITS.fuzzyMinLength))].slice(0, QUERY_LIMITS.fuzzyWords);
 }
 
@@ -116,7 +113,5 @@ export function replaceWords(terms: QueryTerm[], replacements: Map<string, strin
     const text = t.text.replace(/[\p{L}\p{N}\p{M}]+/gu, (w) => replacements.get(w.toLowerCase()) ?? w);
     return { ...t, text };
   });
-  return replaced
-    .map((t) => (t.type === "or" ? "or" : `${t.negated ? "-" : ""}${t.type === "phrase" ? `"${t.text}"` : t.text}`))
-    .join(" ");
+  return replaced.map((t) => (t.type === "or" ? "or" : `${t.negated ? "-" : ""}${t.type === "phrase" ? `"${t.text}"` : t.text}`)).join(" ");
 }

@@ -14,8 +14,14 @@ export const SearchParamsSchema = z.object({
     .transform((s) => s.toUpperCase())
     .optional()
     .catch(undefined),
-  language: z.enum(LANGUAGE_CODES as [Language, ...Language[]]).optional().catch(undefined),
-  status: z.enum(STATUS_FILTERS as unknown as [StatusFilter, ...StatusFilter[]]).optional().catch(undefined),
+  language: z
+    .enum(LANGUAGE_CODES as [Language, ...Language[]])
+    .optional()
+    .catch(undefined),
+  status: z
+    .enum(STATUS_FILTERS as unknown as [StatusFilter, ...StatusFilter[]])
+    .optional()
+    .catch(undefined),
   dimension: z.enum(DSI_DIMENSIONS).optional().catch(undefined),
   year: z.coerce.number().int().min(FIRST_SEARCH_YEAR).max(2100).optional().catch(undefined),
   sort: z.enum(SEARCH_SORTS).catch("relevance"),

@@ -71,7 +71,13 @@ beforeAll(async () => {
   await openOrExtendConsultation({ actor: member, proposalId, until: inDays(30), extend: false });
   // Drafts in Russian and Chinese.
   const ru = await delegationActor("RU", "DELEGATE");
-  await createProposal({ actor: ru, title: "Обязательства государств", originalLanguage: "ru", topics: ["DATA_OWNERSHIP"], sections: [{ heading: "Принципы", body: "Государства соблюдают суверенитет данных." }] });
+  await createProposal({
+    actor: ru,
+    title: "Обязательства государств",
+    originalLanguage: "ru",
+    topics: ["DATA_OWNERSHIP"],
+    sections: [{ heading: "Принципы", body: "Государства соблюдают суверенитет данных." }],
+  });
   const cn = await delegationActor("CN", "DELEGATE");
   await createProposal({
     actor: cn,
@@ -102,8 +108,14 @@ beforeAll(async () => {
   });
   await publishStrategy({ actor: head, strategyId: brazilian.id, version: 1, visibility: "PUBLIC" });
   // Datasets in Hindi, Spanish and Indonesian; a model; a benchmark with public results; a person.
-  await createDataset({ actor: expert, input: datasetFields({ name: "हिंदी–अंग्रेज़ी समानांतर कॉर्पस", description: "सरकारी सेवाओं के लिए अनुवाद।", originalLanguage: "hi", languages: ["hi", "en"] }) });
-  await createDataset({ actor: member, input: datasetFields({ name: "Corpus de noticias", description: "Noticias regionales etiquetadas.", originalLanguage: "es", languages: ["es"] }) });
+  await createDataset({
+    actor: expert,
+    input: datasetFields({ name: "हिंदी–अंग्रेज़ी समानांतर कॉर्पस", description: "सरकारी सेवाओं के लिए अनुवाद।", originalLanguage: "hi", languages: ["hi", "en"] }),
+  });
+  await createDataset({
+    actor: member,
+    input: datasetFields({ name: "Corpus de noticias", description: "Noticias regionales etiquetadas.", originalLanguage: "es", languages: ["es"] }),
+  });
   const id = await delegationActor("ID", "DELEGATE");
   await createDataset({ actor: id, input: datasetFields({ name: "Korpus daerah", description: "Kumpulan pemberitaan daerah.", originalLanguage: "id", languages: ["id", "sw"] }) });
   const model = await registerModel({ actor: expert, input: modelFields({ name: "Sarvam-Lexicon-2B", family: "Sarvam", description: "Trained on parliamentary transcripts." }) });
@@ -119,7 +131,14 @@ beforeAll(async () => {
   // A Persian comment (ZWNJ, Persian yeh) and an amendment.
   const ir = await delegationActor("IR", "DELEGATE");
   await addComment({ actor: ir, proposalId, sectionKey: keys[0]!, body: "داده‌ها باید در ایران بمانند." });
-  await proposeAmendment({ actor: ir, proposalId, sectionKey: keys[1]!, heading: "Health data", body: "Records stay under the jurisdiction of origin.", rationale: "Provenance matters for federated registries." });
+  await proposeAmendment({
+    actor: ir,
+    proposalId,
+    sectionKey: keys[1]!,
+    heading: "Health data",
+    body: "Records stay under the jurisdiction of origin.",
+    rationale: "Provenance matters for federated registries.",
+  });
 });
 
 describe("what search finds", () => {
@@ -161,7 +180,11 @@ describe("what search finds", () => {
   });
 
   it("reads Persian with or without ZWNJ and with Arabic letters", async () => {
-    for (const q of ["داده", "داده‌ها", "ايران"]) expect((await find(member, q)).results.map((r) => r.kind), q).toEqual(["comment"]);
+    for (const q of ["داده", "داده‌ها", "ايران"])
+      expect(
+        (await find(member, q)).results.map((r) => r.kind),
+        q,
+      ).toEqual(["comment"]);
     const [comment] = (await find(member, "داده")).results;
     // The ZWNJ is shown as written.
     expect(plain(comment!.snippet)).toContain("داده\u200Cها");
@@ -183,8 +206,14 @@ describe("what search finds", () => {
   it("finds a delegation by its name in any language, misspelt too, and what it owns", async () => {
     for (const q of ["Brasil", "Brazl", "Бразилия", "巴西", "البرازيل"]) {
       const outcome = await find(member, q);
-      expect(outcome.delegations.map((d) => d.code), q).toEqual(["BR"]);
-      expect(outcome.results.map((r) => plain(r.title)), q).toContain("Estratégia Brasileira de IA Soberana");
+      expect(
+        outcome.delegations.map((d) => d.code),
+        q,
+      ).toEqual(["BR"]);
+      expect(
+        outcome.results.map((r) => plain(r.title)),
+        q,
+      ).toContain("Estratégia Brasileira de IA Soberana");
     }
     // Datasets by the language of their data.
     expect(await titles(null, "Swahili")).toEqual(["Korpus daerah"]);
@@ -269,7 +298,7 @@ describe("queries", () => {
   });
 
   it("answers any input without an error", async () => {
-    const odd = ["", " ", "\u0000", '"', "-", "or", "- or -", "((", "!!&|:*", "'; DROP TABLE \"User\"; --", "\uD800", "\u202Eevil", "a".repeat(5000), "😀", "-noticias"];
+    const odd = ["", " ", "\u0000", '"', "-", "or", "- or -", "((", "!!&|:*", '\'; DROP TABLE "User"; --', "\uD800", "\u202Eevil", "a".repeat(5000), "😀", "-noticias"];
     for (const q of odd) {
       const outcome = await find(member, q);
       expect(outcome.total, JSON.stringify(q)).toBeGreaterThanOrEqual(0);
@@ -296,15 +325,44 @@ describe("the index follows the texts in the same transaction", () => {
 
   it("follows new versions (only the current one is found) and replaced translations", async () => {
     const gh = await delegationActor("GH", "DELEGATE");
-    const p = await createProposal({ actor: gh, title: "Cocoa traceability", originalLanguage: "en", topics: ["DATA_OWNERSHIP"], sections: [{ heading: "Scope", body: "Farm registers." }] });
+    const p = await createProposal({
+      actor: gh,
+      title: "Cocoa traceability",
+      originalLanguage: "en",
+      topics: ["DATA_OWNERSHIP"],
+      sections: [{ heading: "Scope", body: "Farm registers." }],
+    });
     expect((await find(member, "registers cocoa")).total).toBe(1);
     const [key] = (await originalSections(prisma, p.id, 1)).sections.map((s) => s.key);
-    await saveVersion({ actor: gh, proposalId: p.id, baseVersion: 1, title: "Cocoa traceability", changeNote: "", sections: [{ key, heading: "Scope", body: "Cooperative ledgers." }] });
+    await saveVersion({
+      actor: gh,
+      proposalId: p.id,
+      baseVersion: 1,
+      title: "Cocoa traceability",
+      changeNote: "",
+      sections: [{ key, heading: "Scope", body: "Cooperative ledgers." }],
+    });
     expect((await find(member, "registers cocoa")).total).toBe(0);
     expect((await find(member, "ledgers cocoa")).total).toBe(1);
-    await saveTranslation({ actor: gh, proposalId: p.id, version: 2, language: "fr", kind: "UNOFFICIAL_TRANSLATION", title: "Traçabilité du cacao", sections: [{ key: key!, heading: "Portée", body: "Registres coopératifs." }] });
+    await saveTranslation({
+      actor: gh,
+      proposalId: p.id,
+      version: 2,
+      language: "fr",
+      kind: "UNOFFICIAL_TRANSLATION",
+      title: "Traçabilité du cacao",
+      sections: [{ key: key!, heading: "Portée", body: "Registres coopératifs." }],
+    });
     expect(await titles(member, "cacao")).toEqual(["Traçabilité du cacao"]);
-    await saveTranslation({ actor: gh, proposalId: p.id, version: 2, language: "fr", kind: "UNOFFICIAL_TRANSLATION", title: "Traçabilité des fèves", sections: [{ key: key!, heading: "Portée", body: "Registres coopératifs." }] });
+    await saveTranslation({
+      actor: gh,
+      proposalId: p.id,
+      version: 2,
+      language: "fr",
+      kind: "UNOFFICIAL_TRANSLATION",
+      title: "Traçabilité des fèves",
+      sections: [{ key: key!, heading: "Portée", body: "Registres coopératifs." }],
+    });
     expect(await titles(member, "cacao")).toEqual([]);
   });
 

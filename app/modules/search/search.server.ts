@@ -142,9 +142,7 @@ function filterSql({ delegation, language, status, dimension }: SearchFilters): 
     else parts.push(Prisma.sql`m.kind = 'amendment' AND m.status = ${value}`);
   }
   if (dimension) {
-    parts.push(
-      Prisma.sql`((m.kind = 'proposal' AND ${dimension}::"DsiDimension" = ANY(p.topics)) OR (m.kind = 'strategy' AND ${dimension}::"DsiDimension" = ANY(s.dimensions)))`,
-    );
+    parts.push(Prisma.sql`((m.kind = 'proposal' AND ${dimension}::"DsiDimension" = ANY(p.topics)) OR (m.kind = 'strategy' AND ${dimension}::"DsiDimension" = ANY(s.dimensions)))`);
   }
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`true`;
 }
@@ -184,10 +182,16 @@ export function matchSql({ scope, prepared, filters, lang, sort, page }: FindInp
   const fullText = anyQuery ? Prisma.sql`e.doc @@ ${anyQuery}::tsquery` : Prisma.sql`false`;
   // Every word close to a word of the title or name (the trigram index finds them).
   const fuzzy = fuzzyWords.length
-    ? Prisma.sql`(e.name IS NOT NULL AND ${Prisma.join(fuzzyWords.map((w) => Prisma.sql`${w} <% e.name`), " AND ")})`
+    ? Prisma.sql`(e.name IS NOT NULL AND ${Prisma.join(
+        fuzzyWords.map((w) => Prisma.sql`${w} <% e.name`),
+        " AND ",
+      )})`
     : Prisma.sql`false`;
   const fuzzyScore = fuzzyWords.length
-    ? Prisma.sql`(${Prisma.join(fuzzyWords.map((w) => Prisma.sql`word_similarity(${w}, e.name)`), " + ")}) / ${fuzzyWords.length}`
+    ? Prisma.sql`(${Prisma.join(
+        fuzzyWords.map((w) => Prisma.sql`word_similarity(${w}, e.name)`),
+        " + ",
+      )}) / ${fuzzyWords.length}`
     : Prisma.sql`0`;
   const ownerParts: Prisma.Sql[] = [];
   if (ownerIds.length) ownerParts.push(Prisma.sql`(e."delegationId" = ANY(${ownerIds}::uuid[]) AND e.kind IN ('proposal', 'strategy', 'dataset', 'model'))`);
@@ -203,8 +207,7 @@ export function matchSql({ scope, prepared, filters, lang, sort, page }: FindInp
   // newest COMMENT_WINDOW comments finds enough quickly; only if it does not
   // are older ones asked of the index. Ranked afterwards, by the same rules
   // (docs/decisions/012-search-in-postgresql.md).
-  const commentFilter = (alias: string) =>
-    Prisma.sql`${Prisma.raw(alias)}.doc @@ ${anyQuery}::tsquery AND ${entryFilterSql(filters, alias, { withYear: true })}`;
+  const commentFilter = (alias: string) => Prisma.sql`${Prisma.raw(alias)}.doc @@ ${anyQuery}::tsquery AND ${entryFilterSql(filters, alias, { withYear: true })}`;
   const candidates = prepared.commonInComments
     ? Prisma.sql`
        boundary AS MATERIALIZED (
@@ -326,7 +329,19 @@ export async function search({
   page: number;
 }): Promise<SearchOutcome> {
   const parsed = parseQuery(query);
-  const nothing: SearchOutcome = { query: parsed.text, empty: true, results: [], total: 0, pagedTotal: 0, capped: false, pageSize: SEARCH_PAGE_SIZE, kinds: [], years: [], delegations: [], suggestions: [] };
+  const nothing: SearchOutcome = {
+    query: parsed.text,
+    empty: true,
+    results: [],
+    total: 0,
+    pagedTotal: 0,
+    capped: false,
+    pageSize: SEARCH_PAGE_SIZE,
+    kinds: [],
+    years: [],
+    delegations: [],
+    suggestions: [],
+  };
   if (!parsed.terms.some((t) => t.type !== "or" && !t.negated)) return nothing;
   const scope = searchScope(viewer);
   const prepared = await prepare(parsed, recogniseNames(parsed.nameCandidate));
@@ -336,10 +351,7 @@ export async function search({
     scope.delegations && !otherFilters && prepared.delegationCodes.length && (!filters.kind || filters.kind === "delegation")
       ? await prisma.delegation.findMany({ where: { code: { in: prepared.delegationCodes } }, select: { code: true, status: true }, orderBy: { code: "asc" } })
       : [];
-  const match =
-    filters.kind === "delegation"
-      ? { entries: [], kinds: [], years: [] }
-      : await findMatches({ scope, prepared, filters, lang, sort, page });
+  const match = filters.kind === "delegation" ? { entries: [], kinds: [], years: [] } : await findMatches({ scope, prepared, filters, lang, sort, page });
   const pagedTotal = filters.kind ? (match.kinds.find((k) => k.value === filters.kind)?.count ?? 0) : match.kinds.reduce((n, k) => n + k.count, 0);
   const kinds = [...match.kinds];
   if (delegations.length) kinds.push({ value: "delegation", count: delegations.length });

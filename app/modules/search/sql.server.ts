@@ -90,9 +90,6 @@ export function rankOf(group: Prisma.Sql, text: Prisma.Sql, query: Prisma.Sql): 
 
 /** Runs the statement with pg_trgm's word-similarity threshold set for its transaction only. */
 export async function withThreshold<T>(threshold: number, run: () => Prisma.PrismaPromise<T>): Promise<T> {
-  const [, result] = await prisma.$transaction([
-    prisma.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`,
-    run(),
-  ]);
+  const [, result] = await prisma.$transaction([prisma.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`, run()]);
   return result;
 }

@@ -12,8 +12,10 @@ const CANDIDATES_PER_WORD = 200;
 
 export async function suggestCorrections({ parsed, scope }: { parsed: ParsedQuery; scope: SearchScope }): Promise<string[]> {
   if (!parsed.fuzzyWords.length) return [];
-  const rows = await withThreshold(SUGGEST_THRESHOLD, () =>
-    prisma.$queryRaw<{ word: string; suggestion: string }[]>`
+  const rows = await withThreshold(
+    SUGGEST_THRESHOLD,
+    () =>
+      prisma.$queryRaw<{ word: string; suggestion: string }[]>`
       SELECT w.word, best.suggestion
       FROM unnest(${parsed.fuzzyWords}::text[]) AS w(word)
       CROSS JOIN LATERAL (SELECT lower(unaccent(w.word)) AS plain) u

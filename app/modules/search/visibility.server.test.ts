@@ -46,16 +46,38 @@ const signedIn = () => Object.entries(viewers).filter(([name]) => name !== "anon
 
 describe("proposals and positions", () => {
   it("finds drafts for every reader of members-only content, never for anonymous readers", async () => {
-    await createProposal({ actor: viewers.member!, title: "Xanthoria lichen survey", originalLanguage: "en", topics: ["DATA_OWNERSHIP"], sections: [{ heading: "A", body: "Body." }] });
+    await createProposal({
+      actor: viewers.member!,
+      title: "Xanthoria lichen survey",
+      originalLanguage: "en",
+      topics: ["DATA_OWNERSHIP"],
+      sections: [{ heading: "A", body: "Body." }],
+    });
     expect((await find(null, "xanthoria")).total).toBe(0);
     expect((await find(null, "xanthoria", "proposal")).total).toBe(0);
-    for (const [name, viewer] of signedIn()) expect((await find(viewer, "xanthoria")).results.map((r) => r.kind), name).toEqual(["proposal"]);
+    for (const [name, viewer] of signedIn())
+      expect(
+        (await find(viewer, "xanthoria")).results.map((r) => r.kind),
+        name,
+      ).toEqual(["proposal"]);
   });
 
   it("finds adopted texts as positions, for everyone, in their adopted version", async () => {
     const lead = viewers.member!;
-    const proposal = await createProposal({ actor: lead, title: "Tamarisk accord", originalLanguage: "en", topics: ["DIGITAL_GOVERNANCE"], sections: [{ heading: "A", body: "Body." }] });
-    const vote = await openVote({ actor: viewers.secretariat!, proposalId: proposal.id, rule: "SIMPLE_MAJORITY", quorumPercent: 50, closesAt: new Date(Date.now() + 100 * 3_600_000) });
+    const proposal = await createProposal({
+      actor: lead,
+      title: "Tamarisk accord",
+      originalLanguage: "en",
+      topics: ["DIGITAL_GOVERNANCE"],
+      sections: [{ heading: "A", body: "Body." }],
+    });
+    const vote = await openVote({
+      actor: viewers.secretariat!,
+      proposalId: proposal.id,
+      rule: "SIMPLE_MAJORITY",
+      quorumPercent: 50,
+      closesAt: new Date(Date.now() + 100 * 3_600_000),
+    });
     // Closed as adopted (the vote's own rules are tested with votes).
     await prisma.vote.update({ where: { id: vote.id }, data: { status: "CLOSED", outcome: "ADOPTED", closedAt: new Date() } });
     await prisma.proposal.update({ where: { id: proposal.id }, data: { status: "ADOPTED" } });
@@ -72,7 +94,13 @@ describe("proposals and positions", () => {
 describe("comments, amendments, people and delegations", () => {
   it("are found by members only, and hidden comments by no one", async () => {
     const lead = viewers.member!;
-    const proposal = await createProposal({ actor: lead, title: "Consultation text", originalLanguage: "en", topics: ["DATA_OWNERSHIP"], sections: [{ heading: "A", body: "Body." }] });
+    const proposal = await createProposal({
+      actor: lead,
+      title: "Consultation text",
+      originalLanguage: "en",
+      topics: ["DATA_OWNERSHIP"],
+      sections: [{ heading: "A", body: "Body." }],
+    });
     await openOrExtendConsultation({ actor: lead, proposalId: proposal.id, until: new Date(Date.now() + 10 * 86_400_000), extend: false });
     const [key] = (await originalSections(prisma, proposal.id, 1)).sections.map((s) => s.key);
     await addComment({ actor: viewers.otherMember!, proposalId: proposal.id, sectionKey: key!, body: "Quillwort remarks." });
@@ -80,10 +108,18 @@ describe("comments, amendments, people and delegations", () => {
     await hideComment({ actor: viewers.secretariat!, commentId: hidden.id, reason: "Off topic" });
     await proposeAmendment({ actor: viewers.otherMember!, proposalId: proposal.id, sectionKey: key!, heading: "A", body: "Hornwort wording.", rationale: "Clarity." });
     await createUser({ role: "DELEGATE", delegationId: lead.delegation!.id, name: "Ngozi Adichie-Bello" });
-    for (const [query, kind] of [["quillwort", "comment"], ["hornwort", "amendment"], ["Adichie", "person"]] as const) {
+    for (const [query, kind] of [
+      ["quillwort", "comment"],
+      ["hornwort", "amendment"],
+      ["Adichie", "person"],
+    ] as const) {
       expect((await find(null, query)).total, query).toBe(0);
       expect((await find(null, query, kind)).total, query).toBe(0);
-      for (const [name, viewer] of signedIn()) expect((await find(viewer, query)).results.map((r) => r.kind), `${query} ${name}`).toEqual([kind]);
+      for (const [name, viewer] of signedIn())
+        expect(
+          (await find(viewer, query)).results.map((r) => r.kind),
+          `${query} ${name}`,
+        ).toEqual([kind]);
     }
     for (const viewer of Object.values(viewers)) expect((await find(viewer, "sporangium")).total).toBe(0);
     expect((await find(null, "South Africa")).delegations).toEqual([]);
@@ -119,7 +155,9 @@ describe("strategies", () => {
       expect(found.map((r) => r.href.split("/")[3]!.split("?")[0]).sort(), name).toEqual(expectedSlugs);
       // Words only in a version the reader may not read are not found.
       for (const s of visible) {
-        const words = plain((await getVersionText({ strategyId: s.id, number: readableVersion(viewer, s)!, language: "en" })).text.sections.map((x) => ({ text: x.body, mark: false })));
+        const words = plain(
+          (await getVersionText({ strategyId: s.id, number: readableVersion(viewer, s)!, language: "en" })).text.sections.map((x) => ({ text: x.body, mark: false })),
+        );
         if (s.id === revised.id) {
           const readsDraft = words.includes("Bromeliad");
           expect((await find(viewer, "bromeliad")).total, name).toBe(readsDraft ? 1 : 0);
@@ -168,7 +206,13 @@ describe("the research catalogue", () => {
 
 describe("suggestions", () => {
   it("come only from titles the reader may see", async () => {
-    await createProposal({ actor: viewers.member!, title: "Thermocline observatory", originalLanguage: "en", topics: ["DATA_OWNERSHIP"], sections: [{ heading: "A", body: "Body." }] });
+    await createProposal({
+      actor: viewers.member!,
+      title: "Thermocline observatory",
+      originalLanguage: "en",
+      topics: ["DATA_OWNERSHIP"],
+      sections: [{ heading: "A", body: "Body." }],
+    });
     expect((await find(viewers.otherMember, "thermoclyne")).total).toBeGreaterThan(0);
     expect((await find(viewers.otherMember, "obzervatori")).suggestions).toEqual(["observatory"]);
     expect((await find(null, "obzervatori")).suggestions).toEqual([]);

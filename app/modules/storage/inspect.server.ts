@@ -126,5 +126,4 @@ export class UploadInspector extends Transform {
       (error: Error) => callback(error),
     );
   }
-
 }

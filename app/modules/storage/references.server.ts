@@ -22,9 +22,9 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** SQL selecting (key, sha256) of every stored file a row refers to; identifiers come from the list above only. */
 export function referencedFilesSql(): string {
-  return STORED_FILE_REFERENCES.map(
-    (r) => `SELECT ${quote(r.key)} AS key, ${quote(r.sha256)}::text AS sha256 FROM ${quote(r.table)} WHERE ${quote(r.key)} IS NOT NULL`,
-  ).join("\nUNION ALL\n");
+  return STORED_FILE_REFERENCES.map((r) => `SELECT ${quote(r.key)} AS key, ${quote(r.sha256)}::text AS sha256 FROM ${quote(r.table)} WHERE ${quote(r.key)} IS NOT NULL`).join(
+    "\nUNION ALL\n",
+  );
 }
 
 /** SQL condition: a row refers to the stored file whose key is in the column `k` of the enclosing query. */

@@ -3,15 +3,7 @@
 // a large one a multipart upload in bounded parts; either way the object
 // appears only when complete, and a failed multipart upload is aborted.
 import { Readable } from "node:stream";
-import {
-  CreateBucketCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadBucketCommand,
-  ListObjectsV2Command,
-  S3Client,
-  S3ServiceException,
-} from "@aws-sdk/client-s3";
+import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { notFound } from "~/utils/errors";
 import type { StorageBackend } from "./backend.server";

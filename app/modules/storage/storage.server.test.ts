@@ -130,9 +130,7 @@ for (const [label, start] of implementations) {
       } catch (error) {
         if (label.startsWith("local")) throw error;
         unavailable = (error as Error).message;
-        console.warn(
-          `\n${"!".repeat(78)}\n!! The S3-compatible test server (s3rver) could not start: ${unavailable}\n!! SKIPPING THE S3 STORAGE TESTS.\n${"!".repeat(78)}\n`,
-        );
+        console.warn(`\n${"!".repeat(78)}\n!! The S3-compatible test server (s3rver) could not start: ${unavailable}\n!! SKIPPING THE S3 STORAGE TESTS.\n${"!".repeat(78)}\n`);
       }
     });
     afterAll(async () => {
@@ -209,7 +207,7 @@ for (const [label, start] of implementations) {
     });
 
     test("recognises binary data formats by their signature", async ({ backend }) => {
-      const gz = gzipSync(Buffer.from("{\"a\":1}\n".repeat(100)));
+      const gz = gzipSync(Buffer.from('{"a":1}\n'.repeat(100)));
       const a = await storeUploadIn(backend, { data: chunksOf(gz), filename: "anything.bin", maxBytes: MiB, allowedTypes: DATA_TYPES });
       expect(a.contentType).toBe("application/gzip");
       const parquet = Buffer.concat([Buffer.from("PAR1"), Buffer.alloc(100, 7), Buffer.from("PAR1")]);
@@ -372,9 +370,7 @@ describe("file names and download headers", () => {
   it("sends attachments with an RFC 6266 name, nosniff, length and checksum", () => {
     const hex = sha256(Buffer.from("x"));
     const h = fileDownloadHeaders({ filename: 'بيانات "2026".csv', contentType: "text/csv", size: 1, sha256: hex });
-    expect(h.get("Content-Disposition")).toBe(
-      `attachment; filename="______ _2026_.csv"; filename*=UTF-8''%D8%A8%D9%8A%D8%A7%D9%86%D8%A7%D8%AA%20_2026_.csv`,
-    );
+    expect(h.get("Content-Disposition")).toBe(`attachment; filename="______ _2026_.csv"; filename*=UTF-8''%D8%A8%D9%8A%D8%A7%D9%86%D8%A7%D8%AA%20_2026_.csv`);
     expect(h.get("X-Content-Type-Options")).toBe("nosniff");
     expect(h.get("Content-Length")).toBe("1");
     expect(h.get("Content-Type")).toBe("text/csv; charset=utf-8");

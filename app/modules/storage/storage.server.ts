@@ -208,7 +208,10 @@ const UNSAFE_IN_NAME = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u20
  */
 export function safeFilename(name: string): string {
   const base = name.normalize("NFC").split(/[/\\]/).pop() ?? "";
-  const cleaned = base.replace(UNSAFE_IN_NAME, "_").replace(/^[.\s]+/, "").trim();
+  const cleaned = base
+    .replace(UNSAFE_IN_NAME, "_")
+    .replace(/^[.\s]+/, "")
+    .trim();
   const chars = Array.from(cleaned);
   if (chars.length <= MAX_FILENAME_LENGTH) return cleaned || "file";
   // Keep the extension when shortening.
@@ -232,17 +235,7 @@ export function contentDisposition(filename: string): string {
 
 const TEXT_TYPE = /^text\/|^application\/(json|jsonlines|xml)$/;
 
-export function fileDownloadHeaders({
-  filename,
-  contentType,
-  size,
-  sha256,
-}: {
-  filename: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-}): Headers {
+export function fileDownloadHeaders({ filename, contentType, size, sha256 }: { filename: string; contentType: string; size: number; sha256: string }): Headers {
   const base64 = Buffer.from(sha256, "hex").toString("base64");
   return new Headers({
     "Content-Type": TEXT_TYPE.test(contentType) ? `${contentType}; charset=utf-8` : contentType,

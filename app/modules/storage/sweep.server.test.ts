@@ -20,10 +20,11 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rm(root, { recursive: true, force: true }));
 
-const exists = (key: string) => openStoredFile(key).then(
-  ({ stream }) => (stream.destroy(), true),
-  () => false,
-);
+const exists = (key: string) =>
+  openStoredFile(key).then(
+    ({ stream }) => (stream.destroy(), true),
+    () => false,
+  );
 
 describe("the sweep of uploads", () => {
   it("removes a stored file whose row never came, and only once no request can still be writing it", async () => {

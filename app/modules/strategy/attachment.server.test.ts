@@ -45,7 +45,12 @@ describe("attachments", () => {
   it("stores a PDF with its checksum and serves it as a download with nosniff, to those who may see the strategy", async () => {
     const { delegate, strategy } = await draft("BR");
     const attachment = await upload(delegate, strategy.id, PDF, "Estratégia nacional.pdf");
-    expect(attachment).toMatchObject({ filename: "Estratégia nacional.pdf", contentType: "application/pdf", size: PDF.length, sha256: createHash("sha256").update(PDF).digest("hex") });
+    expect(attachment).toMatchObject({
+      filename: "Estratégia nacional.pdf",
+      contentType: "application/pdf",
+      size: PDF.length,
+      sha256: createHash("sha256").update(PDF).digest("hex"),
+    });
     expect(await prisma.auditEvent.count({ where: { objectId: strategy.id, act: "strategy.attachmentAdded" } })).toBe(1);
 
     // A draft's files are its delegation's only.
@@ -71,7 +76,10 @@ describe("attachments", () => {
     await expect(upload(delegate, strategy.id, html, "strategy.pdf")).rejects.toMatchObject({ status: 415, messageKey: "errors.fileType" });
     const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(5000, 1)]);
     await expect(upload(delegate, strategy.id, exe, "annex.pdf")).rejects.toMatchObject({ status: 415 });
-    await expect(storeUpload({ data: bytes(PDF), filename: "big.pdf", maxBytes: 20, allowedTypes: ATTACHMENT_TYPES })).rejects.toMatchObject({ status: 413, messageKey: "errors.fileTooLarge" });
+    await expect(storeUpload({ data: bytes(PDF), filename: "big.pdf", maxBytes: 20, allowedTypes: ATTACHMENT_TYPES })).rejects.toMatchObject({
+      status: 413,
+      messageKey: "errors.fileTooLarge",
+    });
     expect(await listAttachments(strategy.id)).toEqual([]);
     // Nothing was left in storage either.
     const leftovers = (await fs.readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && !e.parentPath.includes(".partial"));

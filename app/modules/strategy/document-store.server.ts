@@ -30,7 +30,15 @@ function textFields(text: { title: string; summary: string; issuingAuthority: st
 /** Writes one language version of a version; notes only for the dimensions it covers. */
 export function createStrategyText(
   tx: Tx,
-  { versionId, language, kind, authorId, fields, sections, dimensions }: {
+  {
+    versionId,
+    language,
+    kind,
+    authorId,
+    fields,
+    sections,
+    dimensions,
+  }: {
     versionId: string;
     language: string;
     kind: "ORIGINAL" | "OFFICIAL_TRANSLATION" | "UNOFFICIAL_TRANSLATION";

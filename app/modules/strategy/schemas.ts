@@ -54,9 +54,7 @@ const MetadataFields = {
   sections: z.array(SectionInput).min(1).max(L.sections),
 };
 
-export const CreateStrategySchema = z
-  .object({ ...TextFields, ...MetadataFields, originalLanguage: language })
-  .superRefine(requireNotes);
+export const CreateStrategySchema = z.object({ ...TextFields, ...MetadataFields, originalLanguage: language }).superRefine(requireNotes);
 
 /** The fields of a strategy the merge of a stale save handles one by one (besides sections, dimensions and sectors). */
 export const STRATEGY_MERGE_FIELDS = ["title", "summary", "issuingAuthority", "adoptedOn", ...DSI_DIMENSIONS.map((d) => `note-${d}` as const)] as const;
@@ -77,7 +75,10 @@ export const TranslationSchema = z.object({
   version: z.coerce.number().int().min(1),
   language,
   kind: z.enum(TRANSLATION_KINDS),
-  sections: z.array(SectionInput.extend({ key: sectionKey })).min(1).max(L.sections),
+  sections: z
+    .array(SectionInput.extend({ key: sectionKey }))
+    .min(1)
+    .max(L.sections),
 });
 
 export const PublishSchema = z.object({
@@ -94,7 +95,12 @@ export const SupersedeSchema = z.object({ intent: z.literal("supersede"), succes
 export const AttachmentFieldsSchema = z.object({ language: language.optional() });
 
 export const StrategyFilterSchema = z.object({
-  delegation: z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()).optional().catch(undefined),
+  delegation: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((s) => s.toUpperCase())
+    .optional()
+    .catch(undefined),
   status: z.enum(STRATEGY_STATUSES).optional().catch(undefined),
   dimension: dimension.optional().catch(undefined),
   sector: z.enum(STRATEGY_SECTORS).optional().catch(undefined),

@@ -45,8 +45,7 @@ async function readers() {
   return { otherMember, observer, expert, secretariat };
 }
 
-const slugsSeenBy = async (user: Actor | null) =>
-  (await listStrategies({ user, lang: "en", page: 1, filters: {} })).items.map((s) => s.slug);
+const slugsSeenBy = async (user: Actor | null) => (await listStrategies({ user, lang: "en", page: 1, filters: {} })).items.map((s) => s.slug);
 
 describe("creating and versioning", () => {
   it("creates version 1 for the drafter's delegation, audited, listed with its metadata", async () => {
@@ -66,11 +65,7 @@ describe("creating and versioning", () => {
   });
 
   it("is created only by drafters of member and partner delegations", async () => {
-    for (const actor of [
-      await delegationActor("IN", "EXPERT"),
-      await delegationActor("SN", "DELEGATE", "OBSERVER"),
-      await actorFor(await createUser({ role: "SECRETARIAT" })),
-    ]) {
+    for (const actor of [await delegationActor("IN", "EXPERT"), await delegationActor("SN", "DELEGATE", "OBSERVER"), await actorFor(await createUser({ role: "SECRETARIAT" }))]) {
       await expect(createStrategy({ actor, originalLanguage: "en", ...strategyFields() })).rejects.toMatchObject({ status: 403 });
     }
     const partner = await delegationActor("MY", "DELEGATE", "PARTNER");
@@ -155,9 +150,7 @@ describe("visibility", () => {
     expect(outside.current.version.number).toBe(1);
     expect(outside.current.text.title).toBe("National strategy for sovereign AI");
     await expect(loadStrategyPage({ slug: strategy.slug, lang: "en", user: null, version: 2 })).rejects.toMatchObject({ status: 404 });
-    expect((await listStrategies({ user: null, lang: "en", page: 1, filters: {} })).items.find((s) => s.slug === strategy.slug)?.title).toBe(
-      "National strategy for sovereign AI",
-    );
+    expect((await listStrategies({ user: null, lang: "en", page: 1, filters: {} })).items.find((s) => s.slug === strategy.slug)?.title).toBe("National strategy for sovereign AI");
     const inside = await loadStrategyPage({ slug: strategy.slug, lang: "en", user: delegate });
     expect(inside.current.version.number).toBe(2);
     expect(inside.current.text.title).toBe("Revised strategy (draft)");
@@ -177,7 +170,10 @@ describe("publishing", () => {
     }
     await saveVersion({ actor: delegate, strategyId: strategy.id, baseVersion: 1, changeNote: "late change", ...strategyFields() });
     // The head read version 1; version 2 was saved meanwhile.
-    await expect(publishStrategy({ actor: head, strategyId: strategy.id, version: 1, visibility: "PUBLIC" })).rejects.toMatchObject({ status: 409, messageKey: "errors.staleVersion" });
+    await expect(publishStrategy({ actor: head, strategyId: strategy.id, version: 1, visibility: "PUBLIC" })).rejects.toMatchObject({
+      status: 409,
+      messageKey: "errors.staleVersion",
+    });
     await publishStrategy({ actor: head, strategyId: strategy.id, version: 2, visibility: "PUBLIC" });
     await expect(publishStrategy({ actor: head, strategyId: strategy.id, version: 2, visibility: "PUBLIC" })).rejects.toMatchObject({
       status: 409,
@@ -260,13 +256,28 @@ describe("translations", () => {
 describe("the list and the comparison", () => {
   it("filters by delegation, status, dimension, sector, language and year", async () => {
     // Partners' strategies with years no other test uses; only titles starting with "Filter" are looked at.
-    const bo = await draftOf("BO", { title: "Filter Bolivia", adoptedOn: "2011-07-01", dimensions: ["DATA_OWNERSHIP"], sectors: ["AGRICULTURE"], dimensionNotes: { DATA_OWNERSHIP: "d" } });
-    const kz = await draftOf("KZ", { title: "Filter Kazakhstan", adoptedOn: "2013-02-01", dimensions: ["DIGITAL_INFRASTRUCTURE"], sectors: ["ENERGY"], dimensionNotes: { DIGITAL_INFRASTRUCTURE: "i" } });
+    const bo = await draftOf("BO", {
+      title: "Filter Bolivia",
+      adoptedOn: "2011-07-01",
+      dimensions: ["DATA_OWNERSHIP"],
+      sectors: ["AGRICULTURE"],
+      dimensionNotes: { DATA_OWNERSHIP: "d" },
+    });
+    const kz = await draftOf("KZ", {
+      title: "Filter Kazakhstan",
+      adoptedOn: "2013-02-01",
+      dimensions: ["DIGITAL_INFRASTRUCTURE"],
+      sectors: ["ENERGY"],
+      dimensionNotes: { DIGITAL_INFRASTRUCTURE: "i" },
+    });
     await publishStrategy({ actor: bo.head, strategyId: bo.strategy.id, version: 1, visibility: "PUBLIC" });
     await publishStrategy({ actor: kz.head, strategyId: kz.strategy.id, version: 1, visibility: "PUBLIC" });
     await createStrategy({ actor: kz.delegate, originalLanguage: "ru", ...strategyFields({ title: "Filter Kazakhstan draft", adoptedOn: "2013-05-05" }) });
     const titles = async (filters: Parameters<typeof listStrategies>[0]["filters"], user: Actor | null = null) =>
-      (await listStrategies({ user, lang: "en", page: 1, filters })).items.map((s) => s.title).filter((t) => t.startsWith("Filter")).sort();
+      (await listStrategies({ user, lang: "en", page: 1, filters })).items
+        .map((s) => s.title)
+        .filter((t) => t.startsWith("Filter"))
+        .sort();
     expect(await titles({})).toEqual(["Filter Bolivia", "Filter Kazakhstan"]);
     expect(await titles({ delegationCode: "KZ" })).toEqual(["Filter Kazakhstan"]);
     expect(await titles({ dimension: "DATA_OWNERSHIP" })).toEqual(["Filter Bolivia"]);
@@ -283,7 +294,11 @@ describe("the list and the comparison", () => {
 
   it("compares the strategies given, in order, by id or slug, aligned by dimension", async () => {
     const br = await draftOf("BR", { title: "Brazil plan", dimensions: ["DATA_OWNERSHIP"], dimensionNotes: { DATA_OWNERSHIP: "Data stays in Brazil." } });
-    const inn = await draftOf("IN", { title: "India plan", dimensions: ["DATA_OWNERSHIP", "DIGITAL_CAPABILITY"], dimensionNotes: { DATA_OWNERSHIP: "Data embassies.", DIGITAL_CAPABILITY: "Skills." } });
+    const inn = await draftOf("IN", {
+      title: "India plan",
+      dimensions: ["DATA_OWNERSHIP", "DIGITAL_CAPABILITY"],
+      dimensionNotes: { DATA_OWNERSHIP: "Data embassies.", DIGITAL_CAPABILITY: "Skills." },
+    });
     await publishStrategy({ actor: br.head, strategyId: br.strategy.id, version: 1, visibility: "PUBLIC" });
     await publishStrategy({ actor: inn.head, strategyId: inn.strategy.id, version: 1, visibility: "MEMBERS" });
     const forMembers = await compareStrategies({ user: br.delegate, ids: [inn.strategy.slug, br.strategy.id], lang: "en" });

@@ -27,7 +27,6 @@ export type DimensionNotes = Partial<Record<DsiDimension, string>>;
 export type TextInput = { title: string; summary: string; issuingAuthority: string; dimensionNotes: DimensionNotes; sections: SectionDraft[] };
 export type Metadata = { adoptedOn?: string; dimensions: DsiDimension[]; sectors: string[] };
 
-
 /** Dimensions and sectors in one canonical order, whatever order the form sent them in. */
 function canonical(metadata: Metadata) {
   return {
@@ -77,11 +76,7 @@ async function syncListing(tx: Transaction, strategyId: string, number: number) 
   });
 }
 
-export async function createStrategy({
-  actor,
-  originalLanguage,
-  ...input
-}: { actor: CurrentUser; originalLanguage: string } & TextInput & Metadata) {
+export async function createStrategy({ actor, originalLanguage, ...input }: { actor: CurrentUser; originalLanguage: string } & TextInput & Metadata) {
   if (!mayCreate(actor) || !actor.delegation) throw forbidden();
   const delegationId = actor.delegation.id;
   const meta = canonical(input);
@@ -100,7 +95,15 @@ export async function createStrategy({
     const version = await tx.strategyVersion.create({
       data: { strategyId: strategy.id, number: 1, authorId: actor.id, changeNote: "", ...meta },
     });
-    await createStrategyText(tx, { versionId: version.id, language: originalLanguage, kind: "ORIGINAL", authorId: actor.id, fields: fieldsOf(input), sections: input.sections, dimensions: meta.dimensions });
+    await createStrategyText(tx, {
+      versionId: version.id,
+      language: originalLanguage,
+      kind: "ORIGINAL",
+      authorId: actor.id,
+      fields: fieldsOf(input),
+      sections: input.sections,
+      dimensions: meta.dimensions,
+    });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       delegationId,
@@ -164,7 +167,10 @@ export async function saveTranslation({
   language,
   kind,
   ...text
-}: { actor: CurrentUser; strategyId: string; version: number; language: string; kind: TranslationKind; sections: { key: string; heading: string; body: string }[] } & Omit<TextInput, "sections">) {
+}: { actor: CurrentUser; strategyId: string; version: number; language: string; kind: TranslationKind; sections: { key: string; heading: string; body: string }[] } & Omit<
+  TextInput,
+  "sections"
+>) {
   await prisma.$transaction(async (tx) => {
     const access = await loadAccess(tx, strategyId);
     if (!mayEdit(actor, access)) throw forbidden();
@@ -199,17 +205,7 @@ export async function saveTranslation({
  * strategy is in force. Refused when another version was saved meanwhile, or
  * when that version is already the published one.
  */
-export async function publishStrategy({
-  actor,
-  strategyId,
-  version,
-  visibility,
-}: {
-  actor: CurrentUser;
-  strategyId: string;
-  version: number;
-  visibility: StrategyVisibility;
-}) {
+export async function publishStrategy({ actor, strategyId, version, visibility }: { actor: CurrentUser; strategyId: string; version: number; visibility: StrategyVisibility }) {
   await prisma.$transaction(async (tx) => {
     const access = await loadAccess(tx, strategyId);
     if (!mayPublish(actor, access)) throw forbidden();
@@ -530,7 +526,13 @@ export async function compareStrategies({ user, ids, lang }: { user: CurrentUser
         adoptedOn: view.version.adoptedOn,
         dimensions: view.version.dimensions,
         sectors: view.version.sectors,
-        text: { language: view.text.language, title: view.text.title, summary: view.text.summary, issuingAuthority: view.text.issuingAuthority, dimensionNotes: view.text.dimensionNotes },
+        text: {
+          language: view.text.language,
+          title: view.text.title,
+          summary: view.text.summary,
+          issuingAuthority: view.text.issuingAuthority,
+          dimensionNotes: view.text.dimensionNotes,
+        },
         isFallback: view.isFallback,
       };
     }),

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { type DiffPart, diffSections, diffWords } from "./diff";
 
 const join = (parts: DiffPart[], skip: DiffPart["kind"]) =>
-  parts.filter((part) => part.kind !== skip).map((part) => part.text).join("");
+  parts
+    .filter((part) => part.kind !== skip)
+    .map((part) => part.text)
+    .join("");
 
 function expectLossless(before: string, after: string) {
   const parts = diffWords(before, after);
@@ -15,12 +18,7 @@ function expectLossless(before: string, after: string) {
 
 describe("diffWords", () => {
   it("shows replaced and inserted words", () => {
-    expect(
-      expectLossless(
-        "The delegation supports the proposal on data sharing.",
-        "The delegation strongly opposes any proposal on cross-border data sharing.",
-      ),
-    ).toEqual([
+    expect(expectLossless("The delegation supports the proposal on data sharing.", "The delegation strongly opposes any proposal on cross-border data sharing.")).toEqual([
       { kind: "same", text: "The delegation " },
       { kind: "removed", text: "supports the " },
       { kind: "added", text: "strongly opposes any " },
@@ -119,13 +117,7 @@ describe("diffSections", () => {
     const before = [section("x", "X", ""), section("a", "A", ""), section("y", "Y", ""), section("b", "B", "")];
     const after = [section("b", "B", ""), section("n", "N", ""), section("a", "A", "")];
     const diff = diffSections(before, after);
-    expect(diff.map((s) => `${s.key}:${s.change}`)).toEqual([
-      "x:removed",
-      "b:unchanged",
-      "n:added",
-      "a:unchanged",
-      "y:removed",
-    ]);
+    expect(diff.map((s) => `${s.key}:${s.change}`)).toEqual(["x:removed", "b:unchanged", "n:added", "a:unchanged", "y:removed"]);
     expect(diff[0].body).toEqual([]);
   });
 

@@ -15,20 +15,17 @@ export type SectionDiff = {
 // jsdiff's own diffWords is not used: its word tokenizer only knows Latin letters (Arabic,
 // Cyrillic or Devanagari come out letter by letter), and it does not keep the whitespace of both
 // sides. A fixed regex (rather than Intl.Segmenter) gives the same diff on server and browser.
-const TOKEN =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}\u200C\u200D])+|\s+|./gsu;
+const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}\u200C\u200D])+|\s+|./gsu;
 
 /**
  * Word-level diff that keeps every character: the "same" and "added" parts joined give `after`,
  * the "same" and "removed" parts joined give `before`.
  */
 export function diffWords(before: string, after: string): DiffPart[] {
-  const parts = diffArrays(before.match(TOKEN) ?? [], after.match(TOKEN) ?? []).map(
-    (change): DiffPart => ({
-      kind: change.added ? "added" : change.removed ? "removed" : "same",
-      text: change.value.join(""),
-    }),
-  );
+  const parts = diffArrays(before.match(TOKEN) ?? [], after.match(TOKEN) ?? []).map((change): DiffPart => ({
+    kind: change.added ? "added" : change.removed ? "removed" : "same",
+    text: change.value.join(""),
+  }));
   return groupChanges(parts);
 }
 

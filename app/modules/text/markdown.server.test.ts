@@ -28,9 +28,7 @@ describe("renderMarkdown: no HTML from the user becomes markup", () => {
   });
 
   it("keeps a raw HTML block visible as the text that was typed", () => {
-    expect(renderMarkdown("<div>\n<script>alert(1)</script>\n</div>")).toBe(
-      "<p>&lt;div&gt;\n&lt;script&gt;alert(1)&lt;/script&gt;\n&lt;/div&gt;</p>",
-    );
+    expect(renderMarkdown("<div>\n<script>alert(1)</script>\n</div>")).toBe("<p>&lt;div&gt;\n&lt;script&gt;alert(1)&lt;/script&gt;\n&lt;/div&gt;</p>");
   });
 
   it("leaves entities as the characters they stand for, still escaped", () => {
@@ -80,9 +78,7 @@ describe("renderMarkdown: links", () => {
 
 describe("renderMarkdown: structure", () => {
   it("moves h1 and h2 down so user text never outranks the page", () => {
-    expect(renderMarkdown("# One\n\n## Two\n\n### Three\n\n#### Four")).toBe(
-      "<h3>One</h3>\n<h4>Two</h4>\n<h3>Three</h3>\n<h4>Four</h4>",
-    );
+    expect(renderMarkdown("# One\n\n## Two\n\n### Three\n\n#### Four")).toBe("<h3>One</h3>\n<h4>Two</h4>\n<h3>Three</h3>\n<h4>Four</h4>");
   });
 
   it("renders GFM: emphasis, strikethrough, lists, quotes, code, tables", () => {
@@ -100,8 +96,7 @@ describe("renderMarkdown: structure", () => {
 });
 
 describe("renderMarkdown: brackets", () => {
-  const mark = (id: string, label: string, passage: string) =>
-    `<mark class="bracket" data-bracket="${id}"><span class="visually-hidden">${label}: </span>[${passage}]</mark>`;
+  const mark = (id: string, label: string, passage: string) => `<mark class="bracket" data-bracket="${id}"><span class="visually-hidden">${label}: </span>[${passage}]</mark>`;
 
   it("wraps the first occurrence of the passage, with the label for screen readers", () => {
     const html = renderMarkdown("Data may be shared. Data may be shared.", {

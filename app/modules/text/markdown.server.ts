@@ -40,8 +40,31 @@ const isSafeHref = (href: string) => URL.canParse(href) && SAFE_SCHEMES.has(new 
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
-    "p", "br", "strong", "em", "del", "ul", "ol", "li", "blockquote", "code", "pre",
-    "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "a", "mark", "span",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "del",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "mark",
+    "span",
   ],
   allowedAttributes: { a: ["href", "rel"], mark: ["class", "data-bracket"], span: ["class"] },
   allowedClasses: { mark: ["bracket"], span: ["visually-hidden"] },
@@ -69,9 +92,7 @@ const rendered = new LRUCache<string, string>({
 
 /** Markdown (GFM, no raw HTML) to sanitized HTML, with the first occurrence of each bracket's passage marked. */
 export function renderMarkdown(source: string, options: { brackets?: BracketMark[] } = {}): string {
-  const brackets = (options.brackets ?? [])
-    .filter((bracket) => BRACKET_ID.test(bracket.id) && bracket.passage !== "")
-    .slice(0, MAX_BRACKETS);
+  const brackets = (options.brackets ?? []).filter((bracket) => BRACKET_ID.test(bracket.id) && bracket.passage !== "").slice(0, MAX_BRACKETS);
   const key = brackets.length ? `${source}\u0000${JSON.stringify(brackets.map((b) => [b.id, b.passage, b.label]))}` : source;
   const known = rendered.get(key);
   if (known !== undefined) return known;
@@ -88,9 +109,7 @@ function insertSentinels(source: string, brackets: BracketMark[]): string {
     if (start < 0) return;
     const end = start + passage.length;
     // Marks must nest: a passage that partly overlaps an earlier one stays unmarked.
-    const crosses = spans.some(
-      (s) => (s.start < start && start < s.end && s.end < end) || (start < s.start && s.start < end && end < s.end),
-    );
+    const crosses = spans.some((s) => (s.start < start && start < s.end && s.end < end) || (start < s.start && s.start < end && end < s.end));
     if (!crosses) spans.push({ start, end, index });
   });
   const events = spans.flatMap(({ start, end, index }) => [

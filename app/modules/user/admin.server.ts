@@ -12,9 +12,7 @@ export const USER_PAGE_SIZE = 25;
 export async function listUsers({ page, query, role }: { page: number; query?: string; role?: Role }) {
   const where: Prisma.UserWhereInput = {
     ...(role ? { role } : {}),
-    ...(query
-      ? { OR: [{ name: { contains: query, mode: "insensitive" } }, { email: { contains: query, mode: "insensitive" } }] }
-      : {}),
+    ...(query ? { OR: [{ name: { contains: query, mode: "insensitive" } }, { email: { contains: query, mode: "insensitive" } }] } : {}),
   };
   const [items, total] = await Promise.all([
     prisma.user.findMany({
@@ -59,17 +57,7 @@ export async function getUserForAdmin(userId: string) {
   return user;
 }
 
-export async function changeUserRole({
-  actorId,
-  userId,
-  role,
-  delegationId,
-}: {
-  actorId: string;
-  userId: string;
-  role: Role;
-  delegationId: string | null;
-}) {
+export async function changeUserRole({ actorId, userId, role, delegationId }: { actorId: string; userId: string; role: Role; delegationId: string | null }) {
   try {
     await prisma.$transaction(async (tx) => {
       const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, delegationId: true, erasedAt: true } });

@@ -72,17 +72,7 @@ export async function findOpenInvitation(token: string) {
   return invitation;
 }
 
-export async function acceptInvitation({
-  token,
-  name,
-  password,
-  locale,
-}: {
-  token: string;
-  name: string;
-  password: string;
-  locale: string;
-}): Promise<{ userId: string }> {
+export async function acceptInvitation({ token, name, password, locale }: { token: string; name: string; password: string; locale: string }): Promise<{ userId: string }> {
   const passwordHash = await hashPassword(password);
   try {
     return await prisma.$transaction(async (tx) => {

@@ -12,10 +12,7 @@ import { LOGIN_LIMITS as L } from "~/utils/session-policy";
 import { recordSignIn } from "~/modules/privacy/sign-in-records.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 
-export type LoginResult =
-  | { outcome: "signedIn"; userId: string; needsSecondFactor: boolean }
-  | { outcome: "invalid" }
-  | { outcome: "throttled"; retryAfterSeconds: number };
+export type LoginResult = { outcome: "signedIn"; userId: string; needsSecondFactor: boolean } | { outcome: "invalid" } | { outcome: "throttled"; retryAfterSeconds: number };
 
 export async function attemptLogin({ email, password, ip }: { email: string; password: string; ip: string }): Promise<LoginResult> {
   const accountAndAddress = `${email}|${ip}`;

@@ -6,10 +6,7 @@ import { DomainError } from "~/utils/errors";
 /** Roles held within a delegation; the secretariat holds none, experts may. */
 const DELEGATION_ROLES: Role[] = ["HEAD", "ALTERNATE", "DELEGATE", "OBSERVER"];
 
-export async function checkRoleAssignment(
-  tx: Transaction,
-  { role, delegationId, userId }: { role: Role; delegationId: string | null; userId?: string },
-) {
+export async function checkRoleAssignment(tx: Transaction, { role, delegationId, userId }: { role: Role; delegationId: string | null; userId?: string }) {
   if (role === "SECRETARIAT" && delegationId) throw new DomainError(400, "errors.secretariatHasNoDelegation");
   if (DELEGATION_ROLES.includes(role) && !delegationId) throw new DomainError(400, "errors.roleNeedsDelegation");
   if (delegationId) {

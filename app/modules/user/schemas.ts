@@ -6,10 +6,8 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/utils/session-policy
 import { email, text } from "~/utils/validation";
 import { ROLES } from "./constants";
 
-
 // No composition rules (ASVS 2.1.9); length only. Not trimmed: spaces count.
-export const newPassword = () =>
-  z.string().min(1).pipe(z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH));
+export const newPassword = () => z.string().min(1).pipe(z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH));
 
 export const LoginSchema = z.object({
   email: email(),

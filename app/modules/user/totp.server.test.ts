@@ -7,8 +7,7 @@ import { prisma } from "~/utils/db.server";
 import { TOTP_FAILURES_PER_5_MINUTES } from "~/utils/session-policy";
 import { confirmEnrollment, disableTotp, startEnrollment, verifySecondFactor } from "./totp.server";
 
-const codeFor = (secret: string, timestamp = Date.now()) =>
-  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp });
+const codeFor = (secret: string, timestamp = Date.now()) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp });
 
 describe("TOTP second factor", () => {
   it("enrolls with password and a code, gives recovery codes, notifies the user", async () => {

@@ -43,7 +43,9 @@ describe("extending a deadline", () => {
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { objectId: vote.id, act: "vote.extended" } });
     expect(audit.data).toMatchObject({ from: vote.closesAt.toISOString(), to: later.toISOString() });
     expect(await prisma.notification.count({ where: { kind: "vote.extended", proposalId: vote.proposalId } })).toBeGreaterThanOrEqual(heads.length);
-    const jobs = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'vote-close' AND data->>'voteId' = ${vote.id} AND start_after = ${later}`;
+    const jobs = await prisma.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'vote-close' AND data->>'voteId' = ${vote.id} AND start_after = ${later}`;
     expect(jobs[0]!.n).toBe(1);
     expect((await getVoteState(vote.proposalId, heads[0]!))?.originalClosesAt?.toISOString()).toBe(vote.closesAt.toISOString());
   });
@@ -54,7 +56,11 @@ describe("closing early", () => {
     const vote = await openOne();
     await castBallot({ actor: heads[0]!, voteId: vote.id, choice: "YES" });
     await expect(closeVoteEarly({ actor: heads[0]!, voteId: vote.id })).rejects.toMatchObject({ status: 403 });
-    await expect(closeVoteEarly({ actor: chair, voteId: vote.id })).rejects.toMatchObject({ status: 409, messageKey: "notifications:errors.notEveryoneVoted", values: { count: 2 } });
+    await expect(closeVoteEarly({ actor: chair, voteId: vote.id })).rejects.toMatchObject({
+      status: 409,
+      messageKey: "notifications:errors.notEveryoneVoted",
+      values: { count: 2 },
+    });
     await castBallot({ actor: heads[1]!, voteId: vote.id, choice: "YES" });
     await castBallot({ actor: heads[2]!, voteId: vote.id, choice: "NO" });
     await closeVoteEarly({ actor: chair, voteId: vote.id });
@@ -67,7 +73,12 @@ describe("closing early", () => {
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { objectId: vote.id, act: "vote.closed" } });
     expect(audit.actorId).toBe(chair.id);
     expect(audit.data).toMatchObject({ closedEarly: true, unableToVote: [{ code: "AE" }, { code: "EG" }] });
-    expect((await getVoteRecord(vote.id)).filter((r) => r.choice === null).map((r) => r.delegationCode).sort()).toEqual(["AE", "EG"]);
+    expect(
+      (await getVoteRecord(vote.id))
+        .filter((r) => r.choice === null)
+        .map((r) => r.delegationCode)
+        .sort(),
+    ).toEqual(["AE", "EG"]);
     await expect(closeVoteEarly({ actor: chair, voteId: vote.id })).rejects.toMatchObject({ status: 409 });
   });
 
@@ -81,7 +92,10 @@ describe("opening", () => {
   it("asks explicitly before ending a running consultation, and records that it did", async () => {
     const p = await createProposal({ actor: lead, title: "Under consultation", originalLanguage: "en", topics: [], sections: [{ heading: "H", body: "B" }] });
     await openOrExtendConsultation({ actor: lead, proposalId: p.id, until: inHours(24 * 5), extend: false });
-    await expect(openVote({ actor: chair, proposalId: p.id, rule: "CONSENSUS", quorumPercent: 50, closesAt: inHours(48) })).rejects.toMatchObject({ status: 409, messageKey: "notifications:errors.consultationRunning" });
+    await expect(openVote({ actor: chair, proposalId: p.id, rule: "CONSENSUS", quorumPercent: 50, closesAt: inHours(48) })).rejects.toMatchObject({
+      status: 409,
+      messageKey: "notifications:errors.consultationRunning",
+    });
     expect((await prisma.proposal.findUniqueOrThrow({ where: { id: p.id } })).status).toBe("CONSULTATION");
     const vote = await openVote({ actor: chair, proposalId: p.id, rule: "CONSENSUS", quorumPercent: 50, closesAt: inHours(48), endConsultation: true });
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { objectId: vote.id, act: "vote.opened" } });
@@ -90,7 +104,9 @@ describe("opening", () => {
 
   it("keeps the shortest deadline at one hour", async () => {
     const p = await createProposal({ actor: lead, title: "Short", originalLanguage: "en", topics: [], sections: [{ heading: "H", body: "B" }] });
-    await expect(openVote({ actor: chair, proposalId: p.id, rule: "SIMPLE_MAJORITY", quorumPercent: 50, closesAt: inHours(0.9) })).rejects.toMatchObject({ messageKey: "errors.deadlineTooSoon" });
+    await expect(openVote({ actor: chair, proposalId: p.id, rule: "SIMPLE_MAJORITY", quorumPercent: 50, closesAt: inHours(0.9) })).rejects.toMatchObject({
+      messageKey: "errors.deadlineTooSoon",
+    });
     await expect(openVote({ actor: chair, proposalId: p.id, rule: "SIMPLE_MAJORITY", quorumPercent: 50, closesAt: inHours(1.05) })).resolves.toMatchObject({ status: "OPEN" });
   });
 });

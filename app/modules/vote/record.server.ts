@@ -62,9 +62,7 @@ export async function getVoteState(proposalId: string, viewer: CurrentUser) {
     unableToVote: closed ? (vote.unableToVote as { code: string; reason: string }[]) : [],
     // Results stay hidden until the vote closes.
     outcome: closed ? vote.outcome : null,
-    tally: closed
-      ? { yes: vote.tallyYes, no: vote.tallyNo, abstain: vote.tallyAbstain, object: vote.tallyObject, breakSilence: vote.tallyBreak }
-      : null,
+    tally: closed ? { yes: vote.tallyYes, no: vote.tallyNo, abstain: vote.tallyAbstain, object: vote.tallyObject, breakSilence: vote.tallyBreak } : null,
     ownDelegationEligible: Boolean(eligible),
     ownBallot: own ? { ...own, reservations: own.reservations as Reservation[] } : null,
   };

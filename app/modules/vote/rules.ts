@@ -24,17 +24,7 @@ export function quorumNeeded(eligible: number, quorumPercent: number): number {
   return Math.ceil((eligible * quorumPercent) / 100);
 }
 
-export function outcomeOf({
-  rule,
-  tally,
-  eligible,
-  quorumPercent,
-}: {
-  rule: VoteRuleName;
-  tally: Tally;
-  eligible: number;
-  quorumPercent: number;
-}): Outcome {
+export function outcomeOf({ rule, tally, eligible, quorumPercent }: { rule: VoteRuleName; tally: Tally; eligible: number; quorumPercent: number }): Outcome {
   const participated = tally.yes + tally.no + tally.abstain + tally.object + tally.breakSilence;
   // The silence procedure has no quorum: silence itself is the agreement.
   if (rule === "SILENCE") return tally.breakSilence === 0 ? "ADOPTED" : "REJECTED";

@@ -18,7 +18,13 @@ let heads: Actor[] = [];
 async function setup(rule: "SIMPLE_MAJORITY" | "TWO_THIRDS" | "CONSENSUS" | "SILENCE" = "SIMPLE_MAJORITY", hours = 100) {
   if (heads.length === 0) heads = await Promise.all(CODES.map((c) => delegationActor(c, "HEAD")));
   const lead = await delegationActor("BR", "DELEGATE");
-  const proposal = await createProposal({ actor: lead, title: "Position on open models", originalLanguage: "en", topics: ["DIGITAL_CAPABILITY"], sections: [{ heading: "Text", body: "Open weights are a public good." }] });
+  const proposal = await createProposal({
+    actor: lead,
+    title: "Position on open models",
+    originalLanguage: "en",
+    topics: ["DIGITAL_CAPABILITY"],
+    sections: [{ heading: "Text", body: "Open weights are a public good." }],
+  });
   const chair = await actorFor(await createUser({ role: "SECRETARIAT" }));
   const vote = await openVote({ actor: chair, proposalId: proposal.id, rule, quorumPercent: 50, closesAt: inHours(hours) });
   return { lead, proposal, chair, vote };
@@ -30,7 +36,9 @@ describe("opening a vote", () => {
     const { lead, proposal, vote } = await setup();
     expect(vote.eligibleCount).toBe(CODES.length);
     expect(await prisma.voteEligibility.count({ where: { voteId: vote.id, delegation: { code: "MY" } } })).toBe(0);
-    await expect(saveVersion({ actor: lead, proposalId: proposal.id, baseVersion: 1, title: "T", changeNote: "n", sections: [{ heading: "H", body: "B" }] })).rejects.toMatchObject({ status: 403 });
+    await expect(saveVersion({ actor: lead, proposalId: proposal.id, baseVersion: 1, title: "T", changeNote: "n", sections: [{ heading: "H", body: "B" }] })).rejects.toMatchObject(
+      { status: 403 },
+    );
     // A partner head cannot vote; a later status change does not make it eligible.
     await prisma.delegation.update({ where: { id: partner.delegation!.id }, data: { status: "MEMBER" } });
     await expect(castBallot({ actor: partner, voteId: vote.id, choice: "YES" })).rejects.toMatchObject({ status: 403 });
@@ -46,9 +54,7 @@ describe("casting", () => {
   it("keeps one current ballot per delegation under 200 concurrent submissions, every change in history", async () => {
     const { vote } = await setup();
     const choices = ["YES", "NO", "ABSTAIN"] as const;
-    const results = await Promise.allSettled(
-      Array.from({ length: 200 }, (_, i) => castBallot({ actor: heads[i % heads.length]!, voteId: vote.id, choice: choices[i % 3]! })),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => castBallot({ actor: heads[i % heads.length]!, voteId: vote.id, choice: choices[i % 3]! })));
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     expect(await prisma.ballot.count({ where: { voteId: vote.id } })).toBe(CODES.length);
     expect(await prisma.ballotHistory.count({ where: { voteId: vote.id } })).toBe(200);

@@ -13,7 +13,19 @@ import type { SectionPageData } from "./route";
 
 type CommentView = SectionPageData["comments"][number];
 
-function CommentForm({ id, parentId, actionData, withStance, submitLabel }: { id: string; parentId?: string; actionData: ActionResult; withStance?: boolean; submitLabel: string }) {
+function CommentForm({
+  id,
+  parentId,
+  actionData,
+  withStance,
+  submitLabel,
+}: {
+  id: string;
+  parentId?: string;
+  actionData: ActionResult;
+  withStance?: boolean;
+  submitLabel: string;
+}) {
   const { t } = useTranslation("proposals");
   const [form, fields] = usePageForm(id, actionData);
   return (
@@ -114,21 +126,21 @@ export function CommentsPanel({ data, actionData }: { data: SectionPageData; act
   const { proposal, may, comments, commentTotal, commentPageSize, pageNumber } = data;
   const tops = comments.filter((c) => c.parentId === null);
   return (
-  <section id="comments" aria-labelledby="comments-heading">
-    <h2 id="comments-heading">{t("proposals:section.comments", { count: commentTotal })}</h2>
-    {!proposal.consultationOpen ? <p className="muted">{t("proposals:comments.closed")}</p> : null}
-    <ol className="comments">
-      {tops.map((c) => (
-        <CommentItem key={c.id} c={c} all={comments} data={data} actionData={actionData} />
-      ))}
-    </ol>
-    <Pagination page={pageNumber} pageSize={commentPageSize} total={commentTotal} />
-    {may.comment ? (
-      <div className="card">
-        <h3>{t("proposals:comments.new")}</h3>
-        <CommentForm id="comment" actionData={actionData} withStance submitLabel={t("proposals:comments.send")} />
-      </div>
-    ) : null}
-  </section>
+    <section id="comments" aria-labelledby="comments-heading">
+      <h2 id="comments-heading">{t("proposals:section.comments", { count: commentTotal })}</h2>
+      {!proposal.consultationOpen ? <p className="muted">{t("proposals:comments.closed")}</p> : null}
+      <ol className="comments">
+        {tops.map((c) => (
+          <CommentItem key={c.id} c={c} all={comments} data={data} actionData={actionData} />
+        ))}
+      </ol>
+      <Pagination page={pageNumber} pageSize={commentPageSize} total={commentTotal} />
+      {may.comment ? (
+        <div className="card">
+          <h3>{t("proposals:comments.new")}</h3>
+          <CommentForm id="comment" actionData={actionData} withStance submitLabel={t("proposals:comments.send")} />
+        </div>
+      ) : null}
+    </section>
   );
 }

@@ -30,15 +30,15 @@ export const DatasetSummary = z
   .openapi("DatasetSummary");
 
 export const Dataset = DatasetSummary.extend({
-  texts: z.array(z.object({ language: LanguageCode, kind: TextKind, name: z.string(), description: z.string() })).openapi({ description: "Name and description in every language version." }),
+  texts: z
+    .array(z.object({ language: LanguageCode, kind: TextKind, name: z.string(), description: z.string() }))
+    .openapi({ description: "Name and description in every language version." }),
   residencyNote: z.string(),
   homepage: z.string().nullable(),
   filesUrl: url(),
 }).openapi("Dataset");
 
-export const Column = z
-  .object({ name: z.string(), dataType: z.string().openapi({ description: "Schema.org type as Croissant names it, e.g. sc:Integer." }) })
-  .openapi("Column");
+export const Column = z.object({ name: z.string(), dataType: z.string().openapi({ description: "Schema.org type as Croissant names it, e.g. sc:Integer." }) }).openapi("Column");
 
 export const DatasetFile = z
   .object({
@@ -65,7 +65,10 @@ export const listDatasets = endpoint({
   query: PageQuery.extend({
     access: z.enum(DATASET_ACCESS).optional(),
     modality: z.enum(MODALITIES).optional(),
-    steward: z.string().regex(/^[A-Za-z]{2}$/).optional(),
+    steward: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/)
+      .optional(),
     language: z.string().min(2).max(35).optional().openapi({ description: "A language of the data." }),
   }),
   response: page(DatasetSummary, "DatasetPage"),

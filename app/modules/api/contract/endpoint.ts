@@ -13,11 +13,7 @@ export type Tag = (typeof TAGS)[number];
 /** Error statuses an endpoint documents (besides those every endpoint may answer: 400, 401, 429). */
 export type ErrorStatus = 403 | 404 | 409 | 413 | 415 | 422;
 
-export type EndpointDef<
-  P extends z.AnyZodObject = z.AnyZodObject,
-  Q extends z.AnyZodObject = z.AnyZodObject,
-  R extends z.ZodTypeAny = z.ZodTypeAny,
-> = {
+export type EndpointDef<P extends z.AnyZodObject = z.AnyZodObject, Q extends z.AnyZodObject = z.AnyZodObject, R extends z.ZodTypeAny = z.ZodTypeAny> = {
   /** Stable name; the reference page's texts are `api:endpoints.<id>.*`. */
   id: string;
   tag: Tag;

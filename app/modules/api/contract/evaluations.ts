@@ -57,7 +57,7 @@ export const Provenance = z
   .object({
     harness: z.string(),
     harnessVersion: z.string().nullable(),
-    fileFormat: z.string().nullable().openapi({ description: "\"0.4\" or \"legacy\"." }),
+    fileFormat: z.string().nullable().openapi({ description: '"0.4" or "legacy".' }),
     gitHash: z.string().nullable(),
     modelBackend: z.string().nullable(),
     modelArgs: z.string().nullable(),
@@ -158,7 +158,7 @@ export const Leaderboard = LeaderboardIdentity.extend({
 /** What a submission answers: the run made, or the run an earlier submission of the same file made. */
 export const EvaluationSubmitted = z
   .object({
-    outcome: z.enum(["imported", "duplicate"]).openapi({ description: "\"duplicate\": this file was already imported for this model; nothing new was stored." }),
+    outcome: z.enum(["imported", "duplicate"]).openapi({ description: '"duplicate": this file was already imported for this model; nothing new was stored.' }),
     run: z.object({ id: z.string().uuid(), apiUrl: url(), pageUrl: url() }),
     model: ModelRef,
     resultCount: z.number().int().nullable().openapi({ description: "Results read from the file (null for a duplicate)." }),

@@ -11,5 +11,8 @@ export const getOpenApi = endpoint({
   auth: "public",
   params: z.object({}),
   query: NoQuery,
-  response: z.object({ openapi: z.literal("3.1.0") }).passthrough().openapi({ description: "An OpenAPI 3.1 document." }),
+  response: z
+    .object({ openapi: z.literal("3.1.0") })
+    .passthrough()
+    .openapi({ description: "An OpenAPI 3.1 document." }),
 });

@@ -83,7 +83,11 @@ export const listProposals = endpoint({
   params: z.object({}),
   query: PageQuery.extend({
     status: z.enum(PROPOSAL_STATUSES).optional(),
-    lead: z.string().regex(/^[A-Za-z]{2}$/).optional().openapi({ description: "ISO 3166 code of the lead delegation." }),
+    lead: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/)
+      .optional()
+      .openapi({ description: "ISO 3166 code of the lead delegation." }),
     topic: DsiDimension.optional(),
   }),
   response: page(ProposalSummary, "ProposalPage"),

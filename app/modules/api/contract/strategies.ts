@@ -33,9 +33,7 @@ export const StrategyText = z
     summary: z.string(),
     issuingAuthority: z.string(),
     sections: z.array(Section),
-    dimensionNotes: z
-      .array(z.object({ dimension: DsiDimension, summary: z.string() }))
-      .openapi({ description: "What the text says about each DSI dimension it covers." }),
+    dimensionNotes: z.array(z.object({ dimension: DsiDimension, summary: z.string() })).openapi({ description: "What the text says about each DSI dimension it covers." }),
   })
   .openapi("StrategyText");
 
@@ -70,7 +68,11 @@ export const listStrategies = endpoint({
   auth: "public",
   params: z.object({}),
   query: PageQuery.extend({
-    delegation: z.string().regex(/^[A-Za-z]{2}$/).optional().openapi({ description: "ISO 3166 code of the delegation." }),
+    delegation: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/)
+      .optional()
+      .openapi({ description: "ISO 3166 code of the delegation." }),
     status: z.enum(STRATEGY_STATUSES).optional(),
     dimension: DsiDimension.optional(),
   }),

@@ -49,7 +49,13 @@ export async function listMembersPage({ links, limit, cursor, status }: { links:
   const { items, nextCursor } = pageOf(rows, limit, (r) => [r.code, r.id]);
   const published = await publishedOf(items.map((d) => d.id));
   return {
-    data: items.map((d) => summary(d, published.filter((p) => p.delegationId === d.id).flatMap((p) => dsiYear(p) ?? []), links)),
+    data: items.map((d) =>
+      summary(
+        d,
+        published.filter((p) => p.delegationId === d.id).flatMap((p) => dsiYear(p) ?? []),
+        links,
+      ),
+    ),
     nextCursor,
   };
 }

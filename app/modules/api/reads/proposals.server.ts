@@ -240,12 +240,7 @@ export async function listVotesPage({
   const after = decodeCursor(cursor, TimeCursor);
   const rows = await prisma.vote.findMany({
     where: {
-      AND: [
-        { status: "CLOSED", closedAt: { not: null } },
-        outcome ? { outcome } : {},
-        rule ? { rule } : {},
-        afterDescending<Prisma.VoteWhereInput>("closedAt", after),
-      ],
+      AND: [{ status: "CLOSED", closedAt: { not: null } }, outcome ? { outcome } : {}, rule ? { rule } : {}, afterDescending<Prisma.VoteWhereInput>("closedAt", after)],
     },
     orderBy: [{ closedAt: "desc" }, { id: "asc" }],
     take: limit + 1,
@@ -270,7 +265,14 @@ export async function getVoteResource({ reader, id, links }: { reader: CurrentUs
     ...voteSummary(v, links),
     record: record
       .sort((a, b) => a.delegationCode.localeCompare(b.delegationCode))
-      .map((r) => ({ delegation: delegationRef(r.delegationCode, links), choice: r.choice, explanation: r.explanation, reservations: r.reservations, receipt: r.receipt, castAt: r.castAt })),
+      .map((r) => ({
+        delegation: delegationRef(r.delegationCode, links),
+        choice: r.choice,
+        explanation: r.explanation,
+        reservations: r.reservations,
+        receipt: r.receipt,
+        castAt: r.castAt,
+      })),
     recordCsvUrl: links.page(PAGE_LANGUAGE, recordCsvPath(v.proposal)),
   };
 }
