@@ -7,7 +7,8 @@ import { actorFor, createUser, delegationActor, newTotpSecret } from "../factori
 import { get, loadContext, post, respond, sessionCookieFor } from "../http";
 import * as centre from "~/routes/$lang.notifications";
 import * as preferencesPage from "~/routes/$lang.account.notifications._index";
-import * as unsubscribePage from "~/routes/mail.unsubscribe";
+import * as unsubscribeLink from "~/routes/mail.unsubscribe";
+import * as unsubscribePage from "~/routes/$lang.mail.unsubscribe";
 import * as dashboard from "~/routes/$lang.admin._index";
 import * as home from "~/routes/$lang._index";
 import * as follow from "~/routes/$lang.follow";
@@ -111,13 +112,22 @@ describe("one-click unsubscribe", () => {
     const person = await delegationActor("RU", "DELEGATE");
     const { unsubscribeKey } = await ensureSettings(person.id);
     const token = unsubscribeToken(unsubscribeKey, person.id, "votes");
-    const forged = await respond(() => unsubscribePage.action(args(post(`/mail/unsubscribe?u=${person.id}&c=votes&t=${"x".repeat(43)}`, { "List-Unsubscribe": "One-Click" }), {})));
+    await prisma.user.update({ where: { id: person.id }, data: { locale: "ru" } });
+    const query = `u=${person.id}&c=votes&t=${token}`;
+    const forged = await respond(() => unsubscribeLink.action(args(post(`/mail/unsubscribe?u=${person.id}&c=votes&t=${"x".repeat(43)}`, { "List-Unsubscribe": "One-Click" }), {})));
     expect(forged.status).toBe(404);
-    const page = await respond(() => unsubscribePage.loader(args(get(`/mail/unsubscribe?u=${person.id}&c=votes&t=${token}`), {})));
+    // A person opening the link is sent to the page in their own language, which asks to confirm.
+    const opened = await respond(() => unsubscribeLink.loader(args(get(`/mail/unsubscribe?${query}`), {})));
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get("Location")).toBe(`/ru/mail/unsubscribe?${query}`);
+    const forgedPage = await respond(() => unsubscribeLink.loader(args(get(`/mail/unsubscribe?u=${person.id}&c=votes&t=${"x".repeat(43)}`), {})));
+    expect(forgedPage.status).toBe(404);
+    const page = await respond(() => unsubscribePage.loader(args(get(`/ru/mail/unsubscribe?${query}`), { lang: "ru" })));
     expect(page.status).toBe(200);
+    expect(((await page.json()) as { lang: string }).lang).toBe("ru");
     // Looking at the page changes nothing.
     expect(await prisma.notificationPreference.count({ where: { userId: person.id } })).toBe(0);
-    const done = await respond(() => unsubscribePage.action(args(post(`/mail/unsubscribe?u=${person.id}&c=votes&t=${token}`, { "List-Unsubscribe": "One-Click" }), {})));
+    const done = await respond(() => unsubscribeLink.action(args(post(`/mail/unsubscribe?${query}`, { "List-Unsubscribe": "One-Click" }), {})));
     expect(done.status).toBe(200);
     expect(await prisma.notificationPreference.findUniqueOrThrow({ where: { userId_category: { userId: person.id, category: "votes" } } })).toMatchObject({
       email: "OFF",
