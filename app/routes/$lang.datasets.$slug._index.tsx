@@ -268,7 +268,7 @@ export default function DatasetPage() {
                 <Form method="post" {...getFormProps(form)} className="stack">
                   <input type="hidden" name="intent" value="requestAccess" />
                   <FormErrors id={form.errorId} errors={form.errors} />
-                  <TextareaField label={t("research:access.purpose")} hint={t("research:access.purposeHint")} meta={fields.purpose as never} rows={4} />
+                  <TextareaField label={t("research:access.purpose")} hint={t("research:access.purposeHint")} meta={fields.purpose} rows={4} />
                   <button type="submit" className="button">
                     {t("research:access.submit")}
                   </button>

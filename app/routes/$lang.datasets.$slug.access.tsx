@@ -64,7 +64,7 @@ function DecisionForm({ requestId, actionData }: { requestId: string; actionData
     <Form method="post" {...getFormProps(form)} className="stack">
       <input type="hidden" name="requestId" value={requestId} />
       <FormErrors id={form.errorId} errors={form.errors} />
-      <TextareaField label={t("access.note")} hint={t("access.noteHint")} meta={fields.note as never} rows={2} />
+      <TextareaField label={t("access.note")} hint={t("access.noteHint")} meta={fields.note} rows={2} />
       <div className="button-row">
         <button type="submit" name="intent" value="approve" className="button">
           {t("access.approve")}

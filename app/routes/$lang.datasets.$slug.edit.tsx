@@ -2,7 +2,7 @@
 // research): its sovereignty metadata, and its name and description in each
 // language — the original, or a translation (official ones by the head).
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -22,9 +22,9 @@ import { titleMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["research"] };
 
-async function load(request: Request, params: Record<string, string | undefined>, context: unknown) {
+async function load(request: Request, params: Record<string, string | undefined>, context: AppLoadContext) {
   const lang = requireLanguage(params);
-  const user = await requireUser(request, context as never, lang);
+  const user = await requireUser(request, context, lang);
   const view = await getDataset({ slug: params.slug ?? "", lang, viewer: user }).catch(throwAsResponse);
   if (!view.may.manage) throwAsResponse(forbidden());
   return { lang, user, view };
@@ -140,11 +140,11 @@ export default function EditDataset() {
               : t("research:datasets.editingTranslation", { language: uiLanguageName(textLanguage) })}
           </p>
           <FormErrors id={textForm.errorId} errors={textForm.errors} />
-          <DatasetTextFields fields={textFields as never} withLanguage={false} />
+          <DatasetTextFields fields={textFields} withLanguage={false} />
           {!isOriginal ? (
             <SelectField
               label={t("research:datasets.translationKind")}
-              meta={textFields.kind as never}
+              meta={textFields.kind}
               options={[
                 { value: "UNOFFICIAL_TRANSLATION", label: t("research:textKind.UNOFFICIAL_TRANSLATION") },
                 ...(mayOfficial ? [{ value: "OFFICIAL_TRANSLATION", label: t("research:textKind.OFFICIAL_TRANSLATION") }] : []),
@@ -162,7 +162,7 @@ export default function EditDataset() {
         <Form method="post" {...getFormProps(metaForm)} className="stack">
           <input type="hidden" name="intent" value="metadata" />
           <FormErrors id={metaForm.errorId} errors={metaForm.errors} />
-          <DatasetMetadataFields fields={metaFields as never} lang={lang} />
+          <DatasetMetadataFields fields={metaFields} lang={lang} />
           <button type="submit" className="button">
             {t("research:datasets.saveMetadata")}
           </button>

@@ -59,8 +59,8 @@ export default function NewDataset() {
       <p>{t("research:datasets.createIntro", { delegation: delegationName(delegationCode, lang) })}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <DatasetTextFields fields={fields as never} withLanguage />
-        <DatasetMetadataFields fields={fields as never} lang={lang} />
+        <DatasetTextFields fields={fields} withLanguage />
+        <DatasetMetadataFields fields={fields} lang={lang} />
         <button type="submit" className="button">
           {t("research:datasets.createSubmit")}
         </button>

@@ -169,14 +169,14 @@ export default function ImportResults() {
       ) : null}
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SelectField label={t("research:import.model")} hint={t("research:import.modelHint")} meta={fields.modelId as never} options={modelOptions} />
-        <SelectField label={t("research:import.language")} hint={t("research:import.languageHint")} meta={fields.language as never} options={languages} />
+        <SelectField label={t("research:import.model")} hint={t("research:import.modelHint")} meta={fields.modelId} options={modelOptions} />
+        <SelectField label={t("research:import.language")} hint={t("research:import.languageHint")} meta={fields.language} options={languages} />
         <SelectField
           label={t("research:visibility.label")}
-          meta={fields.visibility as never}
+          meta={fields.visibility}
           options={RESULT_VISIBILITIES.map((v) => ({ value: v, label: t(`research:visibility.${v}`) }))}
         />
-        <TextareaField label={t("research:evaluations.notes")} meta={fields.notes as never} rows={3} />
+        <TextareaField label={t("research:evaluations.notes")} meta={fields.notes} rows={3} />
         <div className="field">
           <label htmlFor="import-file">{t("research:import.file")}</label>
           <p className="field-hint" id="import-file-hint">

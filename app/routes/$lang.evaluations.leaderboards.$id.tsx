@@ -123,7 +123,7 @@ export default function Leaderboard() {
         <>
           <LeaderboardChart
             lang={lang}
-            rtl={directionOf(lang as never) === "rtl"}
+            rtl={directionOf(lang) === "rtl"}
             title={t("research:leaderboard.chartTitle", { task: board.task, metric })}
             description={t("research:leaderboard.chartDescription", {
               direction: board.higherIsBetter ? t("research:evaluations.higherIsBetter") : t("research:evaluations.lowerIsBetter"),

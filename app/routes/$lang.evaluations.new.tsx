@@ -71,43 +71,43 @@ export default function ManualResult() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <SelectField
           label={t("research:manual.model")}
-          meta={fields.modelId as never}
+          meta={fields.modelId}
           options={[{ value: "", label: t("research:manual.chooseModel") }, ...options.map((m) => ({ value: m.id, label: m.name }))]}
         />
-        <InputField label={t("research:evaluations.task")} hint={t("research:manual.taskHint")} meta={fields.task as never} dir="ltr" required />
-        <InputField label={t("research:evaluations.metric")} hint={t("research:manual.metricHint")} meta={fields.metric as never} dir="ltr" required />
-        <InputField label={t("research:manual.filter")} hint={t("research:manual.filterHint")} meta={fields.filter as never} dir="ltr" />
+        <InputField label={t("research:evaluations.task")} hint={t("research:manual.taskHint")} meta={fields.task} dir="ltr" required />
+        <InputField label={t("research:evaluations.metric")} hint={t("research:manual.metricHint")} meta={fields.metric} dir="ltr" required />
+        <InputField label={t("research:manual.filter")} hint={t("research:manual.filterHint")} meta={fields.filter} dir="ltr" />
         <SelectField
           label={t("research:manual.kind")}
           hint={t("research:manual.kindHint")}
-          meta={fields.kind as never}
+          meta={fields.kind}
           options={[
             { value: "task", label: t("research:manual.kindTask") },
             { value: "group", label: t("research:manual.kindGroup") },
           ]}
         />
-        <InputField label={t("research:manual.taskVersion")} hint={t("research:manual.taskVersionHint")} meta={fields.taskVersion as never} dir="ltr" />
+        <InputField label={t("research:manual.taskVersion")} hint={t("research:manual.taskVersionHint")} meta={fields.taskVersion} dir="ltr" />
         <SelectField
           label={t("research:manual.direction")}
-          meta={fields.higherIsBetter as never}
+          meta={fields.higherIsBetter}
           options={[
             { value: "yes", label: t("research:evaluations.higherIsBetter") },
             { value: "no", label: t("research:evaluations.lowerIsBetter") },
           ]}
         />
-        <InputField label={t("research:evaluations.score")} meta={fields.score as never} inputMode="text" required />
-        <InputField label={t("research:manual.stderr")} meta={fields.stderr as never} inputMode="text" />
-        <InputField label={t("research:evaluations.shots")} hint={t("research:manual.shotsHint")} meta={fields.nShot as never} type="number" />
-        <SelectField label={t("research:evaluations.language")} meta={fields.language as never} options={languages} />
-        <InputField label={t("research:evaluations.harness")} meta={fields.harness as never} dir="ltr" required />
-        <InputField label={t("research:manual.harnessVersion")} meta={fields.harnessVersion as never} dir="ltr" />
-        <InputField label={t("research:evaluations.date")} meta={fields.evaluatedOn as never} type="date" required />
+        <InputField label={t("research:evaluations.score")} meta={fields.score} inputMode="text" required />
+        <InputField label={t("research:manual.stderr")} meta={fields.stderr} inputMode="text" />
+        <InputField label={t("research:evaluations.shots")} hint={t("research:manual.shotsHint")} meta={fields.nShot} type="number" />
+        <SelectField label={t("research:evaluations.language")} meta={fields.language} options={languages} />
+        <InputField label={t("research:evaluations.harness")} meta={fields.harness} dir="ltr" required />
+        <InputField label={t("research:manual.harnessVersion")} meta={fields.harnessVersion} dir="ltr" />
+        <InputField label={t("research:evaluations.date")} meta={fields.evaluatedOn} type="date" required />
         <SelectField
           label={t("research:visibility.label")}
-          meta={fields.visibility as never}
+          meta={fields.visibility}
           options={RESULT_VISIBILITIES.map((v) => ({ value: v, label: t(`research:visibility.${v}`) }))}
         />
-        <TextareaField label={t("research:evaluations.notes")} meta={fields.notes as never} rows={3} />
+        <TextareaField label={t("research:evaluations.notes")} meta={fields.notes} rows={3} />
         <button type="submit" className="button">
           {t("research:manual.submit")}
         </button>

@@ -36,28 +36,28 @@ export function ModelForm({
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
-      <InputField label={t("models.name")} meta={fields.name as never} dir="auto" required />
-      <InputField label={t("models.family")} hint={t("models.familyHint")} meta={fields.family as never} dir="auto" required />
+      <InputField label={t("models.name")} meta={fields.name} dir="auto" required />
+      <InputField label={t("models.family")} hint={t("models.familyHint")} meta={fields.family} dir="auto" required />
       <SelectField
         label={t("models.baseModel")}
-        meta={fields.baseModelId as never}
+        meta={fields.baseModelId}
         options={[{ value: "", label: t("models.noBase") }, ...baseOptions.map((m) => ({ value: m.id, label: m.name }))]}
       />
-      <InputField label={t("models.parameterBillions")} hint={t("models.parameterHint")} meta={fields.parameterBillions as never} inputMode="text" />
-      <InputField label={t("models.license")} hint={t("models.licenseHint")} meta={fields.license as never} dir="auto" required />
+      <InputField label={t("models.parameterBillions")} hint={t("models.parameterHint")} meta={fields.parameterBillions} inputMode="text" />
+      <InputField label={t("models.license")} hint={t("models.licenseHint")} meta={fields.license} dir="auto" required />
       <SelectField
         label={t("models.openWeights")}
-        meta={fields.openWeights as never}
+        meta={fields.openWeights}
         options={[
           { value: "yes", label: t("models.openYes") },
           { value: "no", label: t("models.openNo") },
         ]}
       />
-      <InputField label={t("models.developer")} meta={fields.developer as never} dir="auto" required />
-      <InputField label={t("models.originCountry")} hint={t("models.originHint")} meta={fields.originCountry as never} />
-      <InputField label={t("models.repository")} hint={t("models.repositoryHint")} meta={fields.repository as never} dir="ltr" />
-      <InputField label={t("models.url")} meta={fields.url as never} type="url" dir="ltr" />
-      <TextareaField label={t("models.description")} hint={t("models.descriptionHint")} meta={fields.description as never} rows={5} />
+      <InputField label={t("models.developer")} meta={fields.developer} dir="auto" required />
+      <InputField label={t("models.originCountry")} hint={t("models.originHint")} meta={fields.originCountry} />
+      <InputField label={t("models.repository")} hint={t("models.repositoryHint")} meta={fields.repository} dir="ltr" />
+      <InputField label={t("models.url")} meta={fields.url} type="url" dir="ltr" />
+      <TextareaField label={t("models.description")} hint={t("models.descriptionHint")} meta={fields.description} rows={5} />
       <button type="submit" className="button">
         {submitLabel}
       </button>
