@@ -222,6 +222,7 @@ async function main() {
       console.log(`  ${p.page}: done (status ${status})`);
     }
     printTable(results);
+    printScaleRatios(results);
     const publicPages = pages.filter((p) => !p.cookie && !p.post && !p.page.startsWith("search"));
     const proxy = PROXY
       ? await benchThroughProxy({
@@ -289,6 +290,41 @@ function printTable(results: PageResult[]) {
   console.log(line(head));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of rows) console.log(line(r));
+}
+
+/**
+ * How each page's p50 grew with the data: against the newest earlier run at another
+ * scale (same workers and connections) in bench-results/, when there is one.
+ */
+function printScaleRatios(results: PageResult[]) {
+  type Run = { scale: number; workers?: number; connections: number; results: PageResult[] };
+  const earlier = fs.existsSync("bench-results")
+    ? fs
+        .readdirSync("bench-results")
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+        .reverse()
+        .map((f) => {
+          try {
+            return JSON.parse(fs.readFileSync(path.join("bench-results", f), "utf8")) as Run;
+          } catch {
+            return null;
+          }
+        })
+        .find(
+          (run) =>
+            run && run.scale !== SCALE && (run.workers ?? 1) === WORKERS && run.connections === CONNECTIONS && run.results.some((r) => results.some((x) => x.page === r.page)),
+        )
+    : undefined;
+  if (!earlier) return;
+  const [large, small] = SCALE > earlier.scale ? [results, earlier.results] : [earlier.results, results];
+  const [largeScale, smallScale] = SCALE > earlier.scale ? [SCALE, earlier.scale] : [earlier.scale, SCALE];
+  console.log(`
+p50 at scale ${largeScale} ÷ p50 at scale ${smallScale} (the other from an earlier run in bench-results/):`);
+  for (const r of large) {
+    const other = small.find((x) => x.page === r.page);
+    if (other && other.p50 > 0 && r.path !== "/healthz") console.log(`  ${r.page.padEnd(28)} ${(r.p50 / other.p50).toFixed(2)}`);
+  }
 }
 
 await main();
