@@ -49,12 +49,60 @@ function CommentForm({
   );
 }
 
-function CommentItem({ c, all, data, actionData }: { c: CommentView; all: CommentView[]; data: SectionPageData; actionData: ActionResult }) {
+/** Changing one's own comment (its form is built only where the person may). */
+function EditCommentForm({ c, actionData }: { c: CommentView; actionData: ActionResult }) {
+  const { t } = useTranslation("proposals");
+  const [form, fields] = usePageForm(`edit-${c.id}`, actionData, { body: c.body ?? "" });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <input type="hidden" name="intent" value="editComment" />
+      <input type="hidden" name="formId" value={`edit-${c.id}`} />
+      <input type="hidden" name="commentId" value={c.id} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <TextareaField label={t("comments.yourComment")} meta={fields.body} rows={4} />
+      <button type="submit" className="button">
+        {t("comments.saveEdit")}
+      </button>
+    </Form>
+  );
+}
+
+/** Hiding a comment, with a reason (the secretariat). */
+function HideCommentForm({ c, actionData }: { c: CommentView; actionData: ActionResult }) {
+  const { t } = useTranslation("proposals");
+  const [form, fields] = usePageForm(`hide-${c.id}`, actionData);
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <input type="hidden" name="intent" value="hideComment" />
+      <input type="hidden" name="formId" value={`hide-${c.id}`} />
+      <input type="hidden" name="commentId" value={c.id} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <InputField label={t("comments.hideReason")} meta={fields.reason} required />
+      <button type="submit" className="button button-danger">
+        {t("comments.hideSubmit")}
+      </button>
+    </Form>
+  );
+}
+
+type Thread = { c: CommentView; replies: Thread[] };
+
+/** The page's comments as threads, in the order they came: one pass, not a search per comment. */
+function threadsOf(comments: CommentView[]): Thread[] {
+  const byId = new Map(comments.map((c) => [c.id, { c, replies: [] as Thread[] }]));
+  const tops: Thread[] = [];
+  for (const thread of byId.values()) {
+    const parent = thread.c.parentId === null ? undefined : byId.get(thread.c.parentId);
+    if (parent) parent.replies.push(thread);
+    else if (thread.c.parentId === null) tops.push(thread);
+  }
+  return tops;
+}
+
+function CommentItem({ thread, data, actionData }: { thread: Thread; data: SectionPageData; actionData: ActionResult }) {
   const { t } = useTranslation("proposals");
   const { lang, may } = data;
-  const replies = all.filter((r) => r.parentId === c.id);
-  const [editForm, editFields] = usePageForm(`edit-${c.id}`, actionData, { body: c.body ?? "" });
-  const [hideForm, hideFields] = usePageForm(`hide-${c.id}`, actionData);
+  const { c, replies } = thread;
   return (
     <li id={`c-${c.id}`} className={c.hiddenAt ? "comment hidden-comment" : "comment"}>
       <article aria-label={t("comments.by", { name: c.author.name })}>
@@ -81,31 +129,13 @@ function CommentItem({ c, all, data, actionData }: { c: CommentView; all: Commen
           {c.mayEdit ? (
             <details>
               <summary>{t("comments.edit")}</summary>
-              <Form method="post" {...getFormProps(editForm)} className="stack">
-                <input type="hidden" name="intent" value="editComment" />
-                <input type="hidden" name="formId" value={`edit-${c.id}`} />
-                <input type="hidden" name="commentId" value={c.id} />
-                <FormErrors id={editForm.errorId} errors={editForm.errors} />
-                <TextareaField label={t("comments.yourComment")} meta={editFields.body} rows={4} />
-                <button type="submit" className="button">
-                  {t("comments.saveEdit")}
-                </button>
-              </Form>
+              <EditCommentForm c={c} actionData={actionData} />
             </details>
           ) : null}
           {may.moderate && !c.hiddenAt ? (
             <details>
               <summary>{t("comments.hide")}</summary>
-              <Form method="post" {...getFormProps(hideForm)} className="stack">
-                <input type="hidden" name="intent" value="hideComment" />
-                <input type="hidden" name="formId" value={`hide-${c.id}`} />
-                <input type="hidden" name="commentId" value={c.id} />
-                <FormErrors id={hideForm.errorId} errors={hideForm.errors} />
-                <InputField label={t("comments.hideReason")} meta={hideFields.reason} required />
-                <button type="submit" className="button button-danger">
-                  {t("comments.hideSubmit")}
-                </button>
-              </Form>
+              <HideCommentForm c={c} actionData={actionData} />
             </details>
           ) : null}
         </div>
@@ -113,7 +143,7 @@ function CommentItem({ c, all, data, actionData }: { c: CommentView; all: Commen
       {replies.length ? (
         <ol className="replies">
           {replies.map((r) => (
-            <CommentItem key={r.id} c={r} all={all} data={data} actionData={actionData} />
+            <CommentItem key={r.c.id} thread={r} data={data} actionData={actionData} />
           ))}
         </ol>
       ) : null}
@@ -124,14 +154,14 @@ function CommentItem({ c, all, data, actionData }: { c: CommentView; all: Commen
 export function CommentsPanel({ data, actionData }: { data: SectionPageData; actionData: ActionResult }) {
   const { t } = useTranslation(["proposals", "common"]);
   const { proposal, may, comments, commentTotal, commentPageSize, pageNumber } = data;
-  const tops = comments.filter((c) => c.parentId === null);
+  const tops = threadsOf(comments);
   return (
     <section id="comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading">{t("proposals:section.comments", { count: commentTotal })}</h2>
       {!proposal.consultationOpen ? <p className="muted">{t("proposals:comments.closed")}</p> : null}
       <ol className="comments">
-        {tops.map((c) => (
-          <CommentItem key={c.id} c={c} all={comments} data={data} actionData={actionData} />
+        {tops.map((thread) => (
+          <CommentItem key={thread.c.id} thread={thread} data={data} actionData={actionData} />
         ))}
       </ol>
       <Pagination page={pageNumber} pageSize={commentPageSize} total={commentTotal} />
