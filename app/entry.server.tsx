@@ -4,12 +4,33 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { contentSecurityPolicy, sealInlineScripts } from "~/utils/csp.server";
+import { scriptsOf, type FontScript } from "~/utils/font-sheets";
 import { getEnv } from "~/utils/env.server";
 import { etagOf, notModified, PRIVATE_NO_STORE, PUBLIC_VARY, publicCacheControl, publicPageCache, type PublicCache } from "~/utils/http-cache.server";
-import { DEFAULT_LANGUAGE, languageFromAcceptLanguage, languageFromPath } from "~/utils/i18n";
+import { DEFAULT_LANGUAGE, LANGUAGES, languageFromAcceptLanguage, languageFromPath } from "~/utils/i18n";
 import { createI18nInstance } from "~/utils/i18n.server";
 import { logger } from "~/utils/logger.server";
 import { RequestInfoProvider } from "~/utils/request-info";
+import arabicFontsUrl from "~/styles/fonts-arabic.css";
+import devanagariFontsUrl from "~/styles/fonts-devanagari.css";
+import hanFontsUrl from "~/styles/fonts-han.css";
+
+const FONT_SHEETS: Record<FontScript, string> = { arabic: arabicFontsUrl, devanagari: devanagariFontsUrl, han: hanFontsUrl };
+const LANGUAGE_NAMES = LANGUAGES.map((l) => l.name);
+
+/**
+ * The page with a link to the font stylesheet of each script its text is written in
+ * (beyond the language names, which every page's own sheet covers), at the end of the
+ * body like that one (ADR 020): a page in English parses no Chinese font rules.
+ */
+function withFontSheets(rendered: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
+  const html = rendered.toString("utf8");
+  const scripts = scriptsOf(html, LANGUAGE_NAMES);
+  const end = html.lastIndexOf("</body>");
+  if (!scripts.length || end < 0) return rendered;
+  const links = scripts.map((script) => `<link rel="stylesheet" href="${FONT_SHEETS[script]}" fetchpriority="low"/>`).join("");
+  return Buffer.from(html.slice(0, end) + links + html.slice(end), "utf8");
+}
 
 const ABORT_DELAY = 5_000;
 
@@ -45,7 +66,7 @@ export default async function handleRequest(request: Request, responseStatusCode
       final(done) {
         clearTimeout(timer);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        const body = Buffer.concat(chunks);
+        const body = withFontSheets(Buffer.concat(chunks));
         if (cache && !failed && responseStatusCode === 200) resolve(publicPage(request, body, nonce, responseHeaders, cache));
         else {
           responseHeaders.set("Cache-Control", PRIVATE_NO_STORE);

@@ -4,7 +4,7 @@ import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestora
 import { useTranslation } from "react-i18next";
 import { SiteHeader } from "~/components/layout/site-header";
 import stylesUrl from "~/styles/app.css";
-import fontsUrl from "~/styles/fonts.css";
+import fontNamesUrl from "~/styles/fonts-names.css";
 import { getUser } from "~/utils/auth.server";
 import { directionOf, DEFAULT_LANGUAGE, isLanguage, languageFromAcceptLanguage, languageFromPath, type Language } from "~/utils/i18n";
 import { localesVersion } from "~/utils/i18n.server";
@@ -76,9 +76,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </>
         ) : null}
         {/* Fonts for scripts a device may lack, last and at low priority: a stylesheet here holds up
-            no first paint, and its faces swap in when they arrive (docs/decisions/020-fonts.md). */}
+            no first paint, and its faces swap in when they arrive (docs/decisions/020-fonts.md). This one
+            covers the language names; entry.server.tsx adds the sheet of each script the page's text uses. */}
         {/* eslint-disable-next-line react/no-unknown-property -- React 18 renders only the lowercase attribute (app/types/priority-hints.d.ts) */}
-        <link rel="stylesheet" href={fontsUrl} fetchpriority="low" />
+        <link rel="stylesheet" href={fontNamesUrl} fetchpriority="low" />
       </body>
     </html>
   );

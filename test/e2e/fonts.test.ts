@@ -47,18 +47,24 @@ describe.skipIf(!hasBrowser)("fonts for every script", () => {
   // For Arabic and Persian the test stands for a device whose system face has no Arabic: the
   // element gets the page's own font stack without its first entry (system-ui).
   const cases = [
-    { lang: "zh", family: "Noto Sans SC", sample: "中文", systemFaceLacksScript: true },
-    { lang: "hi", family: "Noto Sans Devanagari", sample: "हिन्दी", systemFaceLacksScript: true },
-    { lang: "ar", family: "Noto Sans Arabic", sample: "العربية", systemFaceLacksScript: false },
-    { lang: "fa", family: "Noto Sans Arabic", sample: "فارسی", systemFaceLacksScript: false },
+    { lang: "zh", family: "Noto Sans SC", sample: "中文", sheet: "fonts-han", systemFaceLacksScript: true },
+    { lang: "hi", family: "Noto Sans Devanagari", sample: "हिन्दी", sheet: "fonts-devanagari", systemFaceLacksScript: true },
+    { lang: "ar", family: "Noto Sans Arabic", sample: "العربية", sheet: "fonts-arabic", systemFaceLacksScript: false },
+    { lang: "fa", family: "Noto Sans Arabic", sample: "فارسی", sheet: "fonts-arabic", systemFaceLacksScript: false },
   ];
+  const fontSheets = (page: Page) => page.evaluate(() => [...document.styleSheets].map((s) => s.href ?? "").filter((href) => href.includes("/fonts-")));
   // The switcher names the page's language in its own script (中文, हिन्दी, العربية, فارسی).
   const NAMED_IN_ITS_SCRIPT = ".language-switcher summary";
-  for (const { lang, family, sample, systemFaceLacksScript } of cases) {
+  for (const { lang, family, sample, sheet, systemFaceLacksScript } of cases) {
     it(`draws a page in ${lang} with ${family}, fetched from our origin`, async () => {
       const context = await newContext(browser);
       const page = await context.newPage();
       const fonts = await open(page, `/${lang}`);
+      // The language names' sheet, and the sheet of the page's own script (and of any other
+      // script its text is in: the demo home lists titles in several languages).
+      const sheets = (await fontSheets(page)).map((href) => /\/(fonts-[a-z]+)/.exec(href)![1]);
+      expect(sheets).toContain("fonts-names");
+      expect(sheets).toContain(sheet);
       if (!systemFaceLacksScript) {
         expect(await fontsDrawing(page, NAMED_IN_ITS_SCRIPT)).toContainEqual(expect.objectContaining({ isCustomFont: false }));
         await page.evaluate((selector) => {
@@ -93,6 +99,8 @@ describe.skipIf(!hasBrowser)("fonts for every script", () => {
     const page = await context.newPage();
     const fonts = await open(page, "/en/login");
     expect(fonts).toEqual([]);
+    // Only the small sheet of the language names: no script's full sheet to parse.
+    expect((await fontSheets(page)).map((href) => /\/(fonts-[a-z]+)/.exec(href)![1])).toEqual(["fonts-names"]);
     const hrefs = await page.evaluate(() => [...document.styleSheets].map((s) => s.href!).filter(Boolean));
     expect(hrefs.length).toBe(2);
     for (const href of hrefs) {
