@@ -2,7 +2,7 @@
 // kind of object for a whole page of notices (or a digest), never one per notice.
 import { prisma } from "~/utils/db.server";
 import { delegationName } from "~/modules/delegation/names";
-import { titlesOfVersions } from "~/modules/proposal/proposal.server";
+import { CURRENT_TITLES, currentTitles } from "~/modules/proposal/proposal.server";
 import type { ObjectType } from "./categories";
 
 export type NamedObject = {
@@ -32,13 +32,9 @@ export async function nameObjects(refs: Ref[], lang: string): Promise<Map<string
   await Promise.all([
     (async () => {
       if (!proposalIds.length) return;
-      const proposals = await prisma.proposal.findMany({ where: { id: { in: proposalIds } }, select: { id: true, slug: true, currentVersion: true } });
-      const titles = await titlesOfVersions(proposals.map((p) => ({ proposalId: p.id, number: p.currentVersion })));
+      const proposals = await prisma.proposal.findMany({ where: { id: { in: proposalIds } }, select: { id: true, slug: true, ...CURRENT_TITLES } });
       for (const p of proposals) {
-        const shown = pick(
-          titles.filter((t) => t.proposalId === p.id),
-          lang,
-        );
+        const shown = pick(currentTitles(p), lang);
         named.set(objectKey("proposal", p.id), { title: shown?.title ?? p.slug, language: shown?.language ?? lang, slug: p.slug });
       }
     })(),

@@ -6,7 +6,7 @@ import type { DsiDimension, ProposalStatus, VoteOutcome, VoteRule } from "~/gene
 import type { CurrentUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { forbidden, notFound } from "~/utils/errors";
-import { assertMayRead, getProposalBySlug, listVersions, titlesOfVersions } from "~/modules/proposal/proposal.server";
+import { assertMayRead, CURRENT_TITLES, currentTitles, getProposalBySlug, listVersions, titlesOfVersions } from "~/modules/proposal/proposal.server";
 import { loadTextDocument } from "~/modules/position/document.server";
 import { getVoteRecord } from "~/modules/vote/record.server";
 import type { Links } from "../links.server";
@@ -60,16 +60,15 @@ export async function listProposalsPage({
       createdAt: true,
       lastActivityAt: true,
       leadDelegation: { select: { code: true } },
+      ...CURRENT_TITLES,
     },
   });
   const { items, nextCursor } = pageOf(rows, limit, (r) => [r.createdAt.toISOString(), r.id]);
-  const titles = await titlesOfVersions(items.map((r) => ({ proposalId: r.id, number: r.currentVersion })));
   return {
-    data: items.map(({ id, leadDelegation, ...p }) => ({
+    data: items.map(({ id: _id, leadDelegation, versions, ...p }) => ({
       ...p,
       lead: delegationRef(leadDelegation.code, links),
-      titles: titles
-        .filter((t) => t.proposalId === id)
+      titles: currentTitles({ versions })
         .sort((a, b) => Number(b.kind === "ORIGINAL") - Number(a.kind === "ORIGINAL"))
         .map(({ language, kind, title }) => ({ language, kind, title })),
       apiUrl: links.api(`/proposals/${p.slug}`),
