@@ -1,50 +1,31 @@
 // Unsubscribing from one kind of mail, in a language (the mail's link leads
 // here, in the person's own language; the language switcher works as anywhere).
 // A mail client's one-click POST (RFC 8058) goes to /mail/unsubscribe, which
-// shares this action. A GET changes nothing: the page asks to confirm. No sign-in
+// answers it the same way. A GET changes nothing: the page asks to confirm. No sign-in
 // needed: the token in the link is the proof.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DIGEST_UNSUBSCRIBE } from "~/modules/mail/constants";
-import { checkUnsubscribe, unsubscribe } from "~/modules/notification/preferences.server";
-import { UnsubscribeSchema } from "~/modules/notification/schemas";
-import { DomainError } from "~/utils/errors";
+import { checkUnsubscribeLink, unsubscribeByLink } from "~/modules/notification/unsubscribe-link.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { requireLanguage } from "~/utils/lang.server";
 
 export const handle = { i18n: ["notifications"] };
 
-export function linkParams(request: Request) {
-  const url = new URL(request.url);
-  return UnsubscribeSchema.safeParse({ u: url.searchParams.get("u"), c: url.searchParams.get("c"), t: url.searchParams.get("t") });
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLanguage(params);
-  const parsed = linkParams(request);
-  if (!parsed.success) throw new Response("Not found", { status: 404 });
-  try {
-    const { category } = await checkUnsubscribe({ userId: parsed.data.u, category: parsed.data.c, token: parsed.data.t });
-    const t = await getFixedT(lang, "notifications");
-    return json({ lang, category, title: `${t("unsubscribe.title")} · Concord` });
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response("Not found", { status: 404 });
-    throw error;
-  }
+  const link = await checkUnsubscribeLink(request);
+  if (!link) throw new Response("Not found", { status: 404 });
+  const t = await getFixedT(lang, "notifications");
+  return json({ lang, category: link.category, title: `${t("unsubscribe.title")} · Concord` });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = linkParams(request);
-  if (!parsed.success) throw new Response("Not found", { status: 404 });
-  try {
-    const { category } = await unsubscribe({ userId: parsed.data.u, category: parsed.data.c, token: parsed.data.t });
-    return json({ done: true as const, category });
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response("Not found", { status: 404 });
-    throw error;
-  }
+  const done = await unsubscribeByLink(request);
+  if (!done) throw new Response("Not found", { status: 404 });
+  return json({ done: true as const, category: done.category });
 }
 
 export default function Unsubscribe() {
