@@ -23,13 +23,12 @@ const LANGUAGE_NAMES = LANGUAGES.map((l) => l.name);
  * (beyond the language names, which every page's own sheet covers), at the end of the
  * body like that one (ADR 020): a page in English parses no Chinese font rules.
  */
-function withFontSheets(rendered: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
-  const html = rendered.toString("utf8");
+function withFontSheets(html: string): string {
   const scripts = scriptsOf(html, LANGUAGE_NAMES);
   const end = html.lastIndexOf("</body>");
-  if (!scripts.length || end < 0) return rendered;
+  if (!scripts.length || end < 0) return html;
   const links = scripts.map((script) => `<link rel="stylesheet" href="${FONT_SHEETS[script]}" fetchpriority="low"/>`).join("");
-  return Buffer.from(html.slice(0, end) + links + html.slice(end), "utf8");
+  return html.slice(0, end) + links + html.slice(end);
 }
 
 const ABORT_DELAY = 5_000;
@@ -66,7 +65,7 @@ export default async function handleRequest(request: Request, responseStatusCode
       final(done) {
         clearTimeout(timer);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        const body = withFontSheets(Buffer.concat(chunks));
+        const body = withFontSheets(Buffer.concat(chunks).toString("utf8"));
         if (cache && !failed && responseStatusCode === 200) resolve(publicPage(request, body, nonce, responseHeaders, cache));
         else {
           responseHeaders.set("Cache-Control", PRIVATE_NO_STORE);
@@ -102,8 +101,8 @@ export default async function handleRequest(request: Request, responseStatusCode
 }
 
 /** A page any cache may keep: its ETag, its cache policy, a CSP naming its own inline scripts, 304 when unchanged. */
-function publicPage(request: Request, rendered: Buffer, nonce: string, headers: Headers, cache: PublicCache): Response {
-  const { html, scriptHashes } = sealInlineScripts(rendered.toString("utf8"), nonce);
+function publicPage(request: Request, rendered: string, nonce: string, headers: Headers, cache: PublicCache): Response {
+  const { html, scriptHashes } = sealInlineScripts(rendered, nonce);
   const body = Buffer.from(html, "utf8");
   // Weak: the tag is of the page, and the same page also goes out gzip-compressed (byte-different).
   const etag = `W/${etagOf(body)}`;
