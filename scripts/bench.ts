@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
+import { load, percentile } from "./bench/load";
 import { freePort } from "~/utils/embedded-postgres.server";
 import { closeDatabase, prisma } from "~/utils/db.server";
 import { parseEnv } from "~/utils/env.server";
@@ -57,7 +57,6 @@ type PageResult = {
   jsGzipBytes: number;
 };
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const median = (xs: number[]) =>
   percentile(
     [...xs].sort((a, b) => a - b),
@@ -180,24 +179,14 @@ async function main() {
         const srcs = new Set([...html.matchAll(/["'](\/build\/[^"']+\.js)["']/g)].map((m) => m[1]!));
         for (const src of srcs) jsGzipBytes += gzipSync(Buffer.from(await (await fetch(base + src)).arrayBuffer())).length;
       }
-      const latencies: number[] = [];
-      const r = await new Promise<autocannon.Result>((resolve, reject) => {
-        const instance = autocannon(
-          {
-            url: base + p.path,
-            connections: CONNECTIONS,
-            duration: DURATION_S,
-            // Bounded both ways: the duration, and at most this many requests.
-            maxOverallRequests: MAX_REQUESTS,
-            method: p.post ? "POST" : "GET",
-            headers: p.post ? { ...headers, origin: base, "content-type": "application/x-www-form-urlencoded" } : headers,
-            body: p.post ? new URLSearchParams(p.post).toString() : undefined,
-          },
-          (error, result) => (error ? reject(error) : resolve(result)),
-        );
-        instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+      const { result: r, latencies } = await load(base + p.path, {
+        connections: CONNECTIONS,
+        durationSeconds: DURATION_S,
+        maxRequests: MAX_REQUESTS,
+        method: p.post ? "POST" : "GET",
+        headers: p.post ? { ...headers, origin: base, "content-type": "application/x-www-form-urlencoded" } : headers,
+        body: p.post ? new URLSearchParams(p.post).toString() : undefined,
       });
-      latencies.sort((a, b) => a - b);
       const ok = p.post ? [302, 303] : [200];
       results.push({
         page: p.page,

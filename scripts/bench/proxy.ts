@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
+import { load, percentile, type LoadOptions } from "./load";
 import { freePort } from "~/utils/embedded-postgres.server";
 
 const NGINX_CANDIDATES = [process.env.NGINX_PATH, "/usr/sbin/nginx", "/usr/bin/nginx"];
@@ -81,24 +81,6 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
   child.kill(signal);
   await exited;
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-async function load(url: string, { connections, durationSeconds, maxRequests }: LoadOptions) {
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      // Bounded both ways: the duration, and at most this many requests.
-      { url, connections, duration: durationSeconds, maxOverallRequests: maxRequests },
-      (error, r) => (error ? reject(error) : resolve(r)),
-    );
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-  });
-  latencies.sort((a, b) => a - b);
-  return { result, latencies };
-}
-
-type LoadOptions = { connections: number; durationSeconds: number; maxRequests: number };
 
 /**
  * Starts `appServers` app servers on the database and nginx in front of them, loads each
